@@ -1,1 +1,71 @@
-fn main() {}
+//! `checker`: the gradlings exercise runner. `main` only parses and dispatches.
+
+mod cli;
+mod commands;
+mod compile;
+mod course;
+mod exit_codes;
+mod feedback;
+mod grading;
+mod process;
+mod report;
+mod runner;
+mod verdict;
+
+use anyhow::Context;
+use clap::Parser;
+use std::process::ExitCode;
+
+use cli::{Cli, Command, DevCommand};
+use course::Course;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            anstream::eprintln!("error: {error:#}");
+            ExitCode::from(exit_codes::ERROR)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let course = load_course(cli.course.as_deref())?;
+    match cli.command.unwrap_or(Command::Watch(cli::WatchArgs::default())) {
+        Command::Watch(args) => commands::watch::run(&course, &args),
+        Command::Grade(args) => commands::grade::run(&course, &args),
+        Command::Run {
+            exercise,
+            solutions,
+        } => commands::run::run(&course, exercise.as_deref(), solutions),
+        Command::List => commands::list::run(&course),
+        Command::Hint {
+            exercise,
+            level,
+            all,
+        } => commands::hint::run(&course, exercise.as_deref(), level, all),
+        Command::Dev {
+            command: DevCommand::Check,
+        } => commands::dev_check::run(&course),
+    }
+}
+
+fn load_course(dir: Option<&std::path::Path>) -> anyhow::Result<Course> {
+    let start = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => std::env::current_dir().context("failed to read the current directory")?,
+    };
+    let start = start
+        .canonicalize()
+        .with_context(|| format!("failed to open the course directory {}", start.display()))?;
+    let root = course::find_root(&start).with_context(|| {
+        format!(
+            "no {} in {} or above it (hint: run the checker inside the course, or pass \
+             --course <dir>)",
+            course::MANIFEST,
+            start.display()
+        )
+    })?;
+    Ok(Course::load(&root)?)
+}

@@ -1,0 +1,105 @@
+//! The command line.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exercises for "Week 2: Calculus as the Engine of Learning": watch, run, hint, grade.
+#[derive(Debug, Parser)]
+#[command(name = "checker", version, about, long_about = None)]
+pub struct Cli {
+    /// The course directory [default: the nearest directory at or above the current one
+    /// that has a course.toml]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Watch your exercise files and check the current exercise on every save (the default)
+    Watch(WatchArgs),
+    /// Grade exercises with the hidden tests
+    Grade(GradeArgs),
+    /// Check one exercise now and show all of its feedback
+    Run {
+        /// Exercise id ("1.3"), name ("curvature") or position ("3") [default: the current one]
+        exercise: Option<String>,
+        /// Check the solution instead of your file
+        #[arg(long)]
+        solutions: bool,
+    },
+    /// List the exercises with their points
+    List,
+    /// Show a hint for an exercise
+    Hint {
+        /// Exercise id, name or position [default: the current one]
+        exercise: Option<String>,
+        /// Which hint (1 is a nudge, the last is nearly the answer)
+        #[arg(long, conflicts_with = "all")]
+        level: Option<usize>,
+        /// Show every hint at once
+        #[arg(long)]
+        all: bool,
+    },
+    /// Tools for course authors
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct WatchArgs {
+    /// Check for changes by polling instead of file events (WSL2 on Windows drives, network
+    /// mounts, some containers)
+    #[arg(long)]
+    pub poll: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// Grade only this exercise (id, name or position); repeatable
+    #[arg(long, short, value_name = "EXERCISE")]
+    pub exercise: Vec<String>,
+    /// Grade only this day; repeatable
+    #[arg(long, short, value_name = "N")]
+    pub day: Vec<u32>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Grade the solutions instead of the exercises (should give full points)
+    #[arg(long)]
+    pub solutions: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Prove the course is sound: stubs compile and fail, solutions pass, trees and course.toml
+    /// agree with the tests
+    Check,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_arguments_means_watch() {
+        let cli = Cli::try_parse_from(["checker"]).unwrap();
+        assert!(cli.command.is_none());
+    }
+}

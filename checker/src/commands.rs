@@ -1,0 +1,8 @@
+//! One file per subcommand.
+
+pub mod dev_check;
+pub mod grade;
+pub mod hint;
+pub mod list;
+pub mod run;
+pub mod watch;

@@ -1,0 +1,195 @@
+//! The course manifest, `course.toml`: typed, loaded and validated.
+//!
+//! Everything the checker knows about the course comes from here — the order of the
+//! exercises, their files, the graded tests, points and hints. A mistake in the file is
+//! reported with its line and what to change, never as a panic.
+
+mod validate;
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+pub use validate::CourseError;
+
+/// The file name of the manifest at the root of a course.
+pub const MANIFEST: &str = "course.toml";
+
+/// The manifest format this checker reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// `course.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseFile {
+    format_version: u32,
+    course: CourseInfo,
+    #[serde(default)]
+    days: Vec<Spanned<Day>>,
+    #[serde(default)]
+    exercises: Vec<Spanned<Exercise>>,
+}
+
+/// The `[course]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseInfo {
+    pub title: String,
+    /// Wall-clock limit of one graded test, in seconds.
+    #[serde(default = "default_timeout")]
+    pub test_timeout_secs: u64,
+}
+
+fn default_timeout() -> u64 {
+    5
+}
+
+/// One `[[days]]` table: a day crate.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    pub day: u32,
+    /// Directory name under `exercises/`, `solutions/` and `tests/`; also the package name.
+    #[serde(rename = "crate")]
+    pub krate: String,
+    pub title: String,
+    /// What the day taught, shown when a student finishes it.
+    pub summary: String,
+}
+
+impl Day {
+    /// The package of the student's crate.
+    pub fn exercise_package(&self) -> String {
+        self.krate.clone()
+    }
+
+    /// The package of the complete twin.
+    pub fn solution_package(&self) -> String {
+        format!("{}_solution", self.krate)
+    }
+
+    /// The package of the hidden tests.
+    pub fn tests_package(&self) -> String {
+        format!("{}_tests", self.krate)
+    }
+
+    pub fn exercise_dir(&self) -> PathBuf {
+        Path::new("exercises").join(&self.krate)
+    }
+
+    pub fn solution_dir(&self) -> PathBuf {
+        Path::new("solutions").join(&self.krate)
+    }
+
+    pub fn tests_dir(&self) -> PathBuf {
+        Path::new("tests").join(&self.krate)
+    }
+}
+
+/// One `[[exercises]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Shown to students, e.g. "2.3".
+    pub id: String,
+    /// Module and file name in the day crate.
+    pub name: String,
+    pub day: u32,
+    pub title: String,
+    /// The student's file, relative to the course root.
+    pub file: PathBuf,
+    pub points: u32,
+    /// Graded tests, `<name>::<test>` in the day's graded binary.
+    pub tests: Vec<String>,
+    /// From a nudge to nearly the answer.
+    pub hints: Vec<String>,
+}
+
+impl Exercise {
+    /// The full names of the graded tests in the day's graded binary.
+    pub fn hidden_test_names(&self) -> Vec<String> {
+        self.tests
+            .iter()
+            .map(|test| format!("{}::{test}", self.name))
+            .collect()
+    }
+
+    /// The prefix of this exercise's visible tests in the day crate's unit tests.
+    pub fn visible_test_prefix(&self) -> String {
+        format!("{}::tests::", self.name)
+    }
+
+    /// The file of the complete twin, relative to the course root.
+    pub fn solution_file(&self, day: &Day) -> PathBuf {
+        day.solution_dir()
+            .join("src")
+            .join(format!("{}.rs", self.name))
+    }
+}
+
+/// A loaded, validated course.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub root: PathBuf,
+    pub info: CourseInfo,
+    pub days: Vec<Day>,
+    pub exercises: Vec<Exercise>,
+}
+
+impl Course {
+    /// Loads and validates `course.toml` in `root`.
+    pub fn load(root: &Path) -> Result<Course, CourseError> {
+        let path = root.join(MANIFEST);
+        let text = std::fs::read_to_string(&path).map_err(|source| CourseError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        Course::parse(root, &text)
+    }
+
+    /// Parses and validates manifest `text` of the course at `root`.
+    pub fn parse(root: &Path, text: &str) -> Result<Course, CourseError> {
+        let file: CourseFile = toml::from_str(text).map_err(|error| CourseError::Syntax {
+            path: root.join(MANIFEST),
+            message: error.to_string(),
+        })?;
+        validate::validate(root, text, file)
+    }
+
+    pub fn day(&self, number: u32) -> Option<&Day> {
+        self.days.iter().find(|day| day.day == number)
+    }
+
+    /// The day an exercise belongs to (validation guarantees it exists).
+    pub fn day_of(&self, exercise: &Exercise) -> &Day {
+        self.day(exercise.day)
+            .expect("validated: every exercise names an existing day")
+    }
+
+    /// Finds an exercise by id ("1.3"), name ("curvature") or position ("3", 1-based).
+    pub fn find(&self, key: &str) -> Option<&Exercise> {
+        self.exercises
+            .iter()
+            .find(|e| e.id == key || e.name == key)
+            .or_else(|| {
+                let position: usize = key.parse().ok()?;
+                self.exercises.get(position.checked_sub(1)?)
+            })
+    }
+
+    pub fn exercises_of_day(&self, day: u32) -> impl Iterator<Item = &Exercise> {
+        self.exercises.iter().filter(move |e| e.day == day)
+    }
+
+    pub fn total_points(&self) -> u32 {
+        self.exercises.iter().map(|e| e.points).sum()
+    }
+}
+
+/// The course root: the nearest directory at or above `start` that holds `course.toml`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(MANIFEST).is_file())
+        .map(Path::to_path_buf)
+}

@@ -1,0 +1,98 @@
+//! The words a student reads about one exercise: why it failed and what to do next.
+
+use crate::runner::TestStatus;
+use crate::verdict::{ExerciseVerdict, Status, TestVerdict};
+
+/// At most this many failing tests are explained per exercise; the first is usually enough.
+const FAILURES_SHOWN: usize = 3;
+
+/// A short reason for the verdict, for one-line summaries.
+pub fn headline(verdict: &ExerciseVerdict) -> String {
+    match verdict.status {
+        Status::Pass => format!("{} tests passed", verdict.tests.len()),
+        Status::Error if !verdict.compile_errors.is_empty() => "does not compile".into(),
+        Status::Error => "cannot be tested".into(),
+        Status::Timeout => "timed out".into(),
+        Status::Fail if verdict.not_started() => "not yet implemented".into(),
+        Status::Fail => {
+            let failing = verdict.failures().count();
+            format!("{failing} of {} tests failing", verdict.tests.len())
+        }
+    }
+}
+
+/// The full feedback on an exercise, as plain text.
+pub fn explain(verdict: &ExerciseVerdict) -> String {
+    match verdict.status {
+        Status::Pass => format!("All {} tests passed.", verdict.tests.len()),
+        Status::Error if !verdict.compile_errors.is_empty() => format!(
+            "{} does not compile:\n\n{}",
+            verdict.file.display(),
+            verdict.compile_errors.join("\n").trim_end()
+        ),
+        Status::Error => verdict
+            .problem
+            .clone()
+            .unwrap_or_else(|| "this exercise could not be tested".into()),
+        Status::Fail if verdict.not_started() => format!(
+            "Not yet implemented: open {} and replace each `todo!()` with your code.",
+            verdict.file.display()
+        ),
+        Status::Fail | Status::Timeout => {
+            let failures: Vec<&TestVerdict> = verdict.failures().collect();
+            let mut text: Vec<String> = failures
+                .iter()
+                .take(FAILURES_SHOWN)
+                .map(|test| format!("✗ {}\n{}", test.name, indent(&explain_test(test), "  ")))
+                .collect();
+            if failures.len() > FAILURES_SHOWN {
+                text.push(format!(
+                    "… and {} more failing tests.",
+                    failures.len() - FAILURES_SHOWN
+                ));
+            }
+            text.join("\n\n")
+        }
+    }
+}
+
+/// Why one test did not pass.
+pub fn explain_test(test: &TestVerdict) -> String {
+    match &test.status {
+        TestStatus::Passed => "passed".into(),
+        TestStatus::Failed { message, location } => match location {
+            // The hidden tests' feedback is already written for the student.
+            Some(at) if at.starts_with("tests/") || at.contains("/tests/support/") => {
+                message.clone()
+            }
+            Some(at) => format!("your code panicked at {at}:\n{message}"),
+            None => message.clone(),
+        },
+        TestStatus::TimedOut(after) => format!(
+            "timed out after {} s and was stopped — a loop that never ends? (check each \
+             loop's exit condition, and that an iteration cannot diverge)",
+            after.as_secs()
+        ),
+        TestStatus::Crashed(reason) => format!("the test process crashed: {reason}"),
+        TestStatus::ExitedEarly(code) => format!(
+            "the test process exited{} before the check finished — does your code call \
+             `std::process::exit`? Return a value instead.",
+            code.map(|c| format!(" with code {c}")).unwrap_or_default()
+        ),
+        TestStatus::NotFound => "the test does not exist in the test binary".into(),
+    }
+}
+
+/// Indents every non-empty line of `text`.
+pub fn indent(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

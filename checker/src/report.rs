@@ -1,0 +1,37 @@
+//! Output formats of `grade`: one file per format behind one trait.
+
+pub mod human;
+mod json;
+
+use crate::grading::Source;
+use crate::verdict::ExerciseVerdict;
+
+pub use human::Human;
+pub use json::Json;
+
+/// One grading run: what every format renders.
+pub struct GradeRun<'a> {
+    pub course_title: &'a str,
+    pub source: Source,
+    pub verdicts: &'a [ExerciseVerdict],
+    pub day_titles: Vec<(u32, String)>,
+}
+
+impl GradeRun<'_> {
+    pub fn score(&self) -> u32 {
+        self.verdicts.iter().map(|v| v.score).sum()
+    }
+
+    pub fn max_score(&self) -> u32 {
+        self.verdicts.iter().map(|v| v.max_score).sum()
+    }
+
+    pub fn all_passed(&self) -> bool {
+        self.verdicts.iter().all(|v| v.passed())
+    }
+}
+
+/// A way to write a grading run.
+pub trait Format {
+    fn render(&self, run: &GradeRun) -> String;
+}
