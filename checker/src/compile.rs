@@ -79,7 +79,13 @@ pub fn build(plan: &BuildPlan) -> anyhow::Result<BuildReport> {
     let mut command = Command::new(cargo());
     command
         .current_dir(&plan.workspace)
-        .args(["build", "--tests", "--keep-going", "--message-format", "json"])
+        .args([
+            "build",
+            "--tests",
+            "--keep-going",
+            "--message-format",
+            "json",
+        ])
         .arg("--target-dir")
         .arg(&plan.target_dir);
     for package in &plan.packages {
@@ -111,7 +117,7 @@ pub fn cargo() -> String {
 
 #[derive(Deserialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
-enum Message {
+enum CargoMessage {
     CompilerArtifact {
         manifest_path: PathBuf,
         target: Target,
@@ -155,11 +161,11 @@ struct Span {
 pub fn parse_messages(stdout: &str, workspace: &Path) -> BuildReport {
     let mut report = BuildReport::default();
     for line in stdout.lines() {
-        let Ok(message) = serde_json::from_str::<Message>(line) else {
+        let Ok(message) = serde_json::from_str::<CargoMessage>(line) else {
             continue;
         };
         match message {
-            Message::CompilerArtifact {
+            CargoMessage::CompilerArtifact {
                 manifest_path,
                 target,
                 profile,
@@ -170,7 +176,7 @@ pub fn parse_messages(stdout: &str, workspace: &Path) -> BuildReport {
                 target: target.name,
                 path,
             }),
-            Message::CompilerMessage {
+            CargoMessage::CompilerMessage {
                 manifest_path,
                 message,
             } if message.level == "error" => {
@@ -216,13 +222,24 @@ not json at all
     #[test]
     fn collects_test_executables_and_errors() {
         let report = parse_messages(MESSAGES, Path::new("/c"));
-        assert_eq!(report.executables.len(), 1, "only test-profile artifacts with an executable");
+        assert_eq!(
+            report.executables.len(),
+            1,
+            "only test-profile artifacts with an executable"
+        );
         let exe = &report.executables[0];
         assert!(exe.is_lib);
         assert_eq!(exe.target, "day1");
-        assert_eq!(report.errors.len(), 1, "warnings skipped, duplicates merged");
+        assert_eq!(
+            report.errors.len(),
+            1,
+            "warnings skipped, duplicates merged"
+        );
         let error = &report.errors[0];
-        assert_eq!(error.file.as_deref(), Some(Path::new("exercises/day2/src/a.rs")));
+        assert_eq!(
+            error.file.as_deref(),
+            Some(Path::new("exercises/day2/src/a.rs"))
+        );
         assert_eq!(error.line, Some(48));
         assert!(
             report

@@ -118,13 +118,6 @@ impl Exercise {
     pub fn visible_test_prefix(&self) -> String {
         format!("{}::tests::", self.name)
     }
-
-    /// The file of the complete twin, relative to the course root.
-    pub fn solution_file(&self, day: &Day) -> PathBuf {
-        day.solution_dir()
-            .join("src")
-            .join(format!("{}.rs", self.name))
-    }
 }
 
 /// A loaded, validated course.
@@ -158,12 +151,6 @@ impl Course {
 
     pub fn day(&self, number: u32) -> Option<&Day> {
         self.days.iter().find(|day| day.day == number)
-    }
-
-    /// The day an exercise belongs to (validation guarantees it exists).
-    pub fn day_of(&self, exercise: &Exercise) -> &Day {
-        self.day(exercise.day)
-            .expect("validated: every exercise names an existing day")
     }
 
     /// Finds an exercise by id ("1.3"), name ("curvature") or position ("3", 1-based).

@@ -8,7 +8,7 @@
 mod attribute;
 
 use anyhow::Context;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -76,6 +76,15 @@ pub fn default_target_dir(root: &Path) -> PathBuf {
         .unwrap_or_else(|| root.join("target").join("checker"))
 }
 
+/// What one grading run found.
+#[derive(Debug)]
+pub struct Graded {
+    /// One verdict per selected exercise, in the order of the selection.
+    pub verdicts: Vec<ExerciseVerdict>,
+    /// Every test in each built day's graded binary (for consistency checks).
+    pub hidden_tests: BTreeMap<u32, Vec<String>>,
+}
+
 /// Grades `selection` (exercises of `course`) against `source`.
 pub fn grade(
     course: &Course,
@@ -83,6 +92,17 @@ pub fn grade(
     source: Source,
     settings: &Settings,
 ) -> anyhow::Result<Vec<ExerciseVerdict>> {
+    Ok(grade_with_listing(course, selection, source, settings)?.verdicts)
+}
+
+/// Like [`grade`], and also returns the graded tests each day has.
+pub fn grade_with_listing(
+    course: &Course,
+    selection: &[&Exercise],
+    source: Source,
+    settings: &Settings,
+) -> anyhow::Result<Graded> {
+    let mut hidden_tests = BTreeMap::new();
     let days: BTreeSet<u32> = selection.iter().map(|e| e.day).collect();
     let days: Vec<&Day> = days.iter().filter_map(|&d| course.day(d)).collect();
     let report = build(course, &days, source, settings)?;
@@ -111,6 +131,7 @@ pub fn grade(
         };
         let visible = runner::list_tests(&impl_exe.path, &paths.impl_dir)?;
         let hidden = runner::list_tests(&graded_exe.path, &paths.tests_dir)?;
+        hidden_tests.insert(day.day, hidden.clone());
         for &i in &day_exercises {
             let exercise = selection[i];
             for name in exercise.hidden_test_names() {
@@ -145,7 +166,10 @@ pub fn grade(
     for verdict in &mut verdicts {
         verdict.derive_status();
     }
-    Ok(verdicts)
+    Ok(Graded {
+        verdicts,
+        hidden_tests,
+    })
 }
 
 fn job(executable: &Path, cwd: &Path, name: String, requires_marker: bool) -> TestJob {

@@ -32,7 +32,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let course = load_course(cli.course.as_deref())?;
-    match cli.command.unwrap_or(Command::Watch(cli::WatchArgs::default())) {
+    match cli
+        .command
+        .unwrap_or(Command::Watch(cli::WatchArgs::default()))
+    {
         Command::Watch(args) => commands::watch::run(&course, &args),
         Command::Grade(args) => commands::grade::run(&course, &args),
         Command::Run {

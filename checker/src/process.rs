@@ -167,7 +167,11 @@ mod tests {
         let started = Instant::now();
         let done = run(sh("sleep 30 & sleep 30"), Duration::from_millis(200)).unwrap();
         assert_eq!(done.exit, Exit::TimedOut);
-        assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@ pub struct GradeRun<'a> {
     pub course_title: &'a str,
     pub source: Source,
     pub verdicts: &'a [ExerciseVerdict],
-    pub day_titles: Vec<(u32, String)>,
+    /// Each day's number, title and summary of what it taught.
+    pub days: Vec<(u32, String, String)>,
 }
 
 impl GradeRun<'_> {

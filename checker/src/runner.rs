@@ -61,13 +61,18 @@ fn fresh_nonce() -> String {
     let time = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    format!("{:016x}", RandomState::new().hash_one((time, std::process::id())))
+    format!(
+        "{:016x}",
+        RandomState::new().hash_one((time, std::process::id()))
+    )
 }
 
 /// The names of the tests in a libtest binary.
 pub fn list_tests(executable: &PathBuf, cwd: &PathBuf) -> anyhow::Result<Vec<String>> {
     let mut command = Command::new(executable);
-    command.current_dir(cwd).args(["--list", "--format", "terse"]);
+    command
+        .current_dir(cwd)
+        .args(["--list", "--format", "terse"]);
     let done = process::run(command, Duration::from_secs(30))?;
     if done.exit != process::Exit::Code(0) {
         anyhow::bail!(

@@ -85,13 +85,21 @@ impl ExerciseVerdict {
         } else if self.tests.is_empty() {
             self.problem = Some("no tests ran for this exercise".into());
             Status::Error
-        } else if self.tests.iter().any(|t| matches!(t.status, TestStatus::TimedOut(_))) {
+        } else if self
+            .tests
+            .iter()
+            .any(|t| matches!(t.status, TestStatus::TimedOut(_)))
+        {
             Status::Timeout
         } else if self.tests.iter().all(|t| t.status.passed()) {
             Status::Pass
         } else {
             Status::Fail
         };
-        self.score = if self.status == Status::Pass { self.max_score } else { 0 };
+        self.score = if self.status == Status::Pass {
+            self.max_score
+        } else {
+            0
+        };
     }
 }

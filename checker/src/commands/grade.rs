@@ -21,7 +21,11 @@ pub fn run(course: &Course, args: &GradeArgs) -> anyhow::Result<ExitCode> {
         course_title: &course.info.title,
         source,
         verdicts: &verdicts,
-        day_titles: course.days.iter().map(|d| (d.day, d.title.clone())).collect(),
+        days: course
+            .days
+            .iter()
+            .map(|d| (d.day, d.title.clone(), d.summary.clone()))
+            .collect(),
     };
     let format: Box<dyn Format> = match args.format {
         FormatArg::Human => Box::new(Human { details: true }),

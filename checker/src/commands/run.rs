@@ -30,7 +30,10 @@ pub fn resolve<'a>(course: &'a Course, key: Option<&str>) -> anyhow::Result<&'a 
         Some(key) => course
             .find(key)
             .with_context(|| unknown_exercise(course, key)),
-        None => course.exercises.first().context("the course has no exercises"),
+        None => course
+            .exercises
+            .first()
+            .context("the course has no exercises"),
     }
 }
 

@@ -27,7 +27,10 @@ fn line_of(text: &str, at: usize) -> usize {
 pub(super) fn validate(root: &Path, text: &str, file: CourseFile) -> Result<Course, CourseError> {
     let mut problems = Vec::new();
     let mut report = |span: std::ops::Range<usize>, message: String| {
-        problems.push(format!("{MANIFEST}:{}: {message}", line_of(text, span.start)));
+        problems.push(format!(
+            "{MANIFEST}:{}: {message}",
+            line_of(text, span.start)
+        ));
     };
 
     if file.format_version != FORMAT_VERSION {
@@ -75,12 +78,18 @@ pub(super) fn validate(root: &Path, text: &str, file: CourseFile) -> Result<Cour
         }
         let exercise = exercise.get_ref();
         if !ids.insert(exercise.id.clone()) {
-            report(span.clone(), format!("exercise id {:?} is used twice", exercise.id));
+            report(
+                span.clone(),
+                format!("exercise id {:?} is used twice", exercise.id),
+            );
         }
         if !names.insert((exercise.day, exercise.name.clone())) {
             report(
                 span.clone(),
-                format!("exercise name {:?} is used twice in day {}", exercise.name, exercise.day),
+                format!(
+                    "exercise name {:?} is used twice in day {}",
+                    exercise.name, exercise.day
+                ),
             );
         }
     }
@@ -95,7 +104,11 @@ pub(super) fn validate(root: &Path, text: &str, file: CourseFile) -> Result<Cour
         root: root.to_path_buf(),
         info: file.course,
         days: file.days.into_iter().map(Spanned::into_inner).collect(),
-        exercises: file.exercises.into_iter().map(Spanned::into_inner).collect(),
+        exercises: file
+            .exercises
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect(),
     })
 }
 
@@ -103,7 +116,11 @@ pub(super) fn validate(root: &Path, text: &str, file: CourseFile) -> Result<Cour
 fn exercise_problems(root: &Path, days: &[Spanned<Day>], exercise: &Exercise) -> Vec<String> {
     let mut problems = Vec::new();
     let label = format!("exercise {}", exercise.id);
-    let Some(day) = days.iter().map(Spanned::get_ref).find(|d| d.day == exercise.day) else {
+    let Some(day) = days
+        .iter()
+        .map(Spanned::get_ref)
+        .find(|d| d.day == exercise.day)
+    else {
         problems.push(format!(
             "{label}: day {} has no [[days]] entry",
             exercise.day
@@ -111,7 +128,10 @@ fn exercise_problems(root: &Path, days: &[Spanned<Day>], exercise: &Exercise) ->
         return problems;
     };
     let valid_ident = !exercise.name.is_empty()
-        && exercise.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && exercise
+            .name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !exercise.name.starts_with(|c: char| c.is_ascii_digit());
     if !valid_ident {
         problems.push(format!(
@@ -119,7 +139,10 @@ fn exercise_problems(root: &Path, days: &[Spanned<Day>], exercise: &Exercise) ->
             exercise.name
         ));
     }
-    let expected_file = day.exercise_dir().join("src").join(format!("{}.rs", exercise.name));
+    let expected_file = day
+        .exercise_dir()
+        .join("src")
+        .join(format!("{}.rs", exercise.name));
     if exercise.file != expected_file {
         problems.push(format!(
             "{label}: file is {}, but an exercise named {:?} of day {} lives at {}",
@@ -129,7 +152,10 @@ fn exercise_problems(root: &Path, days: &[Spanned<Day>], exercise: &Exercise) ->
             expected_file.display()
         ));
     } else if !root.join(&exercise.file).is_file() {
-        problems.push(format!("{label}: file {} does not exist", exercise.file.display()));
+        problems.push(format!(
+            "{label}: file {} does not exist",
+            exercise.file.display()
+        ));
     }
     if exercise.tests.is_empty() {
         problems.push(format!(

@@ -31,15 +31,18 @@ impl Format for Human {
     fn render(&self, run: &GradeRun) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{BOLD}{}{BOLD:#}", run.course_title);
-        for (day, title) in &run.day_titles {
+        for (day, title, summary) in &run.days {
             let verdicts: Vec<&ExerciseVerdict> =
                 run.verdicts.iter().filter(|v| v.day == *day).collect();
             if verdicts.is_empty() {
                 continue;
             }
             let _ = writeln!(out, "\n{BOLD}Day {day} — {title}{BOLD:#}");
-            for verdict in verdicts {
+            for verdict in &verdicts {
                 self.exercise(&mut out, verdict);
+            }
+            if verdicts.iter().all(|v| v.passed()) {
+                let _ = writeln!(out, "  {PASS}Day {day} done.{PASS:#} {DIM}{summary}{DIM:#}");
             }
         }
         let passed = run.verdicts.iter().filter(|v| v.passed()).count();
@@ -68,7 +71,11 @@ impl Human {
         );
         let worth_explaining = !verdict.passed() && !verdict.not_started();
         if self.details && worth_explaining {
-            let _ = writeln!(out, "{}\n", feedback::indent(&feedback::explain(verdict), "        "));
+            let _ = writeln!(
+                out,
+                "{}\n",
+                feedback::indent(&feedback::explain(verdict), "        ")
+            );
         }
     }
 }

@@ -35,7 +35,12 @@ impl TestStatus {
 }
 
 /// Reads the exit and output of `--exact NAME --nocapture` for one test.
-pub fn interpret(done: &Captured, requires_marker: bool, nonce: &str, timeout: Duration) -> TestStatus {
+pub fn interpret(
+    done: &Captured,
+    requires_marker: bool,
+    nonce: &str,
+    timeout: Duration,
+) -> TestStatus {
     match done.exit {
         Exit::TimedOut => TestStatus::TimedOut(timeout),
         Exit::Signal(signal) => TestStatus::Crashed(crash_reason(signal, &done.stderr)),
@@ -54,13 +59,15 @@ pub fn interpret(done: &Captured, requires_marker: bool, nonce: &str, timeout: D
                 TestStatus::ExitedEarly(Some(0))
             }
         }
-        Exit::Code(101) => match panic_message(&done.stderr).or_else(|| panic_message(&done.stdout)) {
-            Some((message, location)) => TestStatus::Failed { message, location },
-            None => TestStatus::Failed {
-                message: "the test failed without a message".to_string(),
-                location: None,
-            },
-        },
+        Exit::Code(101) => {
+            match panic_message(&done.stderr).or_else(|| panic_message(&done.stdout)) {
+                Some((message, location)) => TestStatus::Failed { message, location },
+                None => TestStatus::Failed {
+                    message: "the test failed without a message".to_string(),
+                    location: None,
+                },
+            }
+        }
         Exit::Code(code) => TestStatus::ExitedEarly(Some(code)),
     }
 }
@@ -71,7 +78,8 @@ pub fn interpret(done: &Captured, requires_marker: bool, nonce: &str, timeout: D
 /// to a `note:` line (or the end).
 pub fn panic_message(output: &str) -> Option<(String, Option<String>)> {
     let mut lines = output.lines();
-    let header = lines.find(|line| line.starts_with("thread '") && line.contains(" panicked at "))?;
+    let header =
+        lines.find(|line| line.starts_with("thread '") && line.contains(" panicked at "))?;
     let location = header
         .split_once(" panicked at ")
         .map(|(_, at)| at.trim_end_matches(':').to_string());
@@ -115,19 +123,32 @@ mod tests {
     #[test]
     fn pass_needs_summary_and_marker() {
         let t = Duration::from_secs(5);
-        assert_eq!(interpret(&captured(Exit::Code(0), OK, ""), true, "N1", t), TestStatus::Passed);
+        assert_eq!(
+            interpret(&captured(Exit::Code(0), OK, ""), true, "N1", t),
+            TestStatus::Passed
+        );
         assert_eq!(
             interpret(&captured(Exit::Code(0), OK, ""), true, "N2", t),
             TestStatus::ExitedEarly(Some(0)),
             "a marker with another run's nonce does not count"
         );
         assert_eq!(
-            interpret(&captured(Exit::Code(0), "\nrunning 1 test\n", ""), false, "N1", t),
+            interpret(
+                &captured(Exit::Code(0), "\nrunning 1 test\n", ""),
+                false,
+                "N1",
+                t
+            ),
             TestStatus::ExitedEarly(Some(0)),
             "exit(0) before the summary"
         );
         assert_eq!(
-            interpret(&captured(Exit::Code(0), "\nrunning 0 tests\n", ""), false, "N1", t),
+            interpret(
+                &captured(Exit::Code(0), "\nrunning 0 tests\n", ""),
+                false,
+                "N1",
+                t
+            ),
             TestStatus::NotFound
         );
     }
@@ -135,7 +156,12 @@ mod tests {
     #[test]
     fn failure_carries_the_panic_message() {
         let stderr = "thread 'a::b' (42) panicked at exercises/day1/src/x.rs:12:5:\nnot yet implemented\nnote: run with `RUST_BACKTRACE=1`\n";
-        let status = interpret(&captured(Exit::Code(101), "", stderr), true, "N", Duration::ZERO);
+        let status = interpret(
+            &captured(Exit::Code(101), "", stderr),
+            true,
+            "N",
+            Duration::ZERO,
+        );
         assert_eq!(
             status,
             TestStatus::Failed {
@@ -156,13 +182,19 @@ mod tests {
     #[test]
     fn crashes_are_explained() {
         let t = Duration::ZERO;
-        let overflow = "\nthread 'x' has overflowed its stack\nfatal runtime error: stack overflow\n";
+        let overflow =
+            "\nthread 'x' has overflowed its stack\nfatal runtime error: stack overflow\n";
         match interpret(&captured(Exit::Signal(6), "", overflow), true, "N", t) {
             TestStatus::Crashed(reason) => assert!(reason.contains("stack overflowed")),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            interpret(&captured(Exit::TimedOut, "", ""), true, "N", Duration::from_secs(5)),
+            interpret(
+                &captured(Exit::TimedOut, "", ""),
+                true,
+                "N",
+                Duration::from_secs(5)
+            ),
             TestStatus::TimedOut(_)
         ));
         assert_eq!(
