@@ -1,0 +1,186 @@
+//! The checker on a tiny fixture course with one exercise per outcome
+//! (`tests/fixtures/course`): pass, failing check, `todo!()`, endless loop, `process::exit`,
+//! stack overflow, abort, a test missing from the graded binary, a compile error in one day
+//! (which must not cost the other days), and broken manifests.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh copy of the fixture course in a temporary directory.
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course"),
+        dir.path(),
+    );
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Runs the checker in `course`; prints everything if `expected_code` does not match.
+#[track_caller]
+fn checker(course: &Path, args: &[&str], expected_code: i32) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_checker"))
+        .args(args)
+        .arg("--course")
+        .arg(course)
+        .env("NO_COLOR", "1")
+        .env("GRADLINGS_TARGET_DIR", course.join("target"))
+        .output()
+        .expect("the checker runs");
+    assert_eq!(
+        output.status.code(),
+        Some(expected_code),
+        "`checker {}` exited with {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        args.join(" "),
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// What each fixture exercise must come out as: (name, status, text the feedback contains).
+const EXPECTED: &[(&str, &str, &str)] = &[
+    ("passes", "pass", "All 2 tests passed"),
+    ("fails", "fail", "double(3) should be 6"),
+    ("unstarted", "fail", "Not yet implemented"),
+    ("loops", "timeout", "timed out after 2 s"),
+    ("exits", "fail", "std::process::exit"),
+    ("overflows", "fail", "stack overflowed"),
+    ("aborts", "fail", "aborted"),
+    ("untested", "error", "graded test `untested::missing_test`"),
+    ("broken", "error", "mismatched types"),
+    ("innocent", "error", "day 2 does not compile"),
+    ("later", "pass", "All 2 tests passed"),
+];
+
+fn exercise<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("no verdict for {name}"))
+}
+
+#[test]
+fn every_outcome_gets_its_verdict() {
+    let course = fixture();
+    let output = checker(course.path(), &["grade", "--format", "json"], 1);
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    for (name, status, says) in EXPECTED {
+        let verdict = exercise(&json, name);
+        let feedback = verdict["feedback"].as_str().unwrap();
+        assert_eq!(verdict["status"], *status, "{name}: {feedback}");
+        assert!(
+            feedback.contains(says),
+            "{name}: expected {says:?} in\n{feedback}"
+        );
+        let expected_score = if *status == "pass" { 10 } else { 0 };
+        assert_eq!(verdict["score"], expected_score, "{name}");
+    }
+    let broken = exercise(&json, "broken")["feedback"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        broken.contains("exercises/day2_broken/src/broken.rs"),
+        "the compile error names the student's file:\n{broken}"
+    );
+    assert_eq!(json["score"], 20);
+}
+
+#[test]
+fn solutions_pass_where_their_tests_exist() {
+    let course = fixture();
+    let output = checker(
+        course.path(),
+        &["grade", "--solutions", "--format", "json"],
+        1,
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    for exercise in json["exercises"].as_array().unwrap() {
+        let expected = if exercise["name"] == "untested" {
+            "error"
+        } else {
+            "pass"
+        };
+        assert_eq!(exercise["status"], expected, "{exercise:#}");
+    }
+}
+
+#[test]
+fn one_exercise_can_be_run_alone() {
+    let course = fixture();
+    let output = checker(course.path(), &["run", "passes"], 0);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("1.passes Passes"), "{text}");
+    assert!(text.contains("All 2 tests passed"), "{text}");
+}
+
+/// Breaks the manifest with `edit` and expects exit code 2 and `message` on stderr.
+#[track_caller]
+fn broken_manifest(edit: impl FnOnce(&str) -> String, message: &str) {
+    let course = fixture();
+    let path: PathBuf = course.path().join("course.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+    let output = checker(course.path(), &["list"], 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(message),
+        "expected {message:?} in\n{stderr}"
+    );
+}
+
+#[test]
+fn a_syntax_error_names_its_line() {
+    broken_manifest(
+        |t| t.replacen("title = \"Fixture course\"", "title = ", 1),
+        "line 4",
+    );
+}
+
+#[test]
+fn an_unknown_field_is_named() {
+    broken_manifest(|t| t.replacen("points = 10", "pionts = 10", 1), "pionts");
+}
+
+#[test]
+fn a_missing_file_names_the_entry_line() {
+    broken_manifest(
+        |t| t.replacen("src/passes.rs", "src/pases.rs", 1),
+        "course.toml:25: exercise 1.passes: file is exercises/day1_outcomes/src/pases.rs",
+    );
+}
+
+#[test]
+fn a_duplicate_id_is_named() {
+    broken_manifest(
+        |t| t.replacen("id = \"1.fails\"", "id = \"1.passes\"", 1),
+        "exercise id \"1.passes\" is used twice",
+    );
+}
+
+#[test]
+fn a_missing_manifest_says_where_it_looked() {
+    let course = fixture();
+    std::fs::remove_file(course.path().join("course.toml")).unwrap();
+    let output = checker(course.path(), &["list"], 2);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no course.toml in"), "{stderr}");
+}
