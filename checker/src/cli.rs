@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+use crate::runner::RunnerChoice;
+
 /// Exercises for "Week 2: Calculus as the Engine of Learning": watch, run, hint, grade.
 #[derive(Debug, Parser)]
 #[command(name = "checker", version, about, long_about = None)]
@@ -11,6 +13,10 @@ pub struct Cli {
     /// that has a course.toml]
     #[arg(long, global = true, value_name = "DIR")]
     pub course: Option<PathBuf>,
+
+    /// Which test runner to use
+    #[arg(long, global = true, value_enum, default_value_t = RunnerChoice::Auto)]
+    pub runner: RunnerChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -12,9 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::compile::{self, BuildPlan, BuildReport};
+use crate::compile::{self, BuildPlan};
 use crate::course::{Course, Day, Exercise};
-use crate::runner::{self, RunOptions, TestJob};
+use crate::runner::{self, RunOptions, RunnerChoice, TestJob, TestResult};
 use crate::verdict::{ExerciseVerdict, Status, TestKind, TestVerdict};
 
 /// Which implementation the hidden tests run against.
@@ -57,6 +57,7 @@ pub struct Settings {
     pub target_dir: PathBuf,
     pub test_timeout: Duration,
     pub build_timeout: Duration,
+    pub runner: RunnerChoice,
 }
 
 impl Settings {
@@ -65,6 +66,7 @@ impl Settings {
             target_dir: default_target_dir(&course.root),
             test_timeout: Duration::from_secs(course.info.test_timeout_secs),
             build_timeout: Duration::from_secs(30 * 60),
+            runner: RunnerChoice::Auto,
         }
     }
 }
@@ -105,7 +107,9 @@ pub fn grade_with_listing(
     let mut hidden_tests = BTreeMap::new();
     let days: BTreeSet<u32> = selection.iter().map(|e| e.day).collect();
     let days: Vec<&Day> = days.iter().filter_map(|&d| course.day(d)).collect();
-    let report = build(course, &days, source, settings)?;
+    let plan = build_plan(&days, course, source, settings);
+    let report = compile::build(&plan).context("failed to build the exercises")?;
+    let mut built_days = Vec::new();
 
     let mut verdicts: Vec<ExerciseVerdict> = selection.iter().map(|e| blank_verdict(e)).collect();
     let mut jobs = Vec::new();
@@ -129,6 +133,7 @@ pub fn grade_with_listing(
             failure.explain(selection, &day_exercises, &mut verdicts);
             continue;
         };
+        built_days.push(*day);
         let visible = runner::list_tests(&impl_exe.path, &paths.impl_dir)?;
         let hidden = runner::list_tests(&graded_exe.path, &paths.tests_dir)?;
         hidden_tests.insert(day.day, hidden.clone());
@@ -136,7 +141,14 @@ pub fn grade_with_listing(
             let exercise = selection[i];
             for name in exercise.hidden_test_names() {
                 if hidden.contains(&name) {
-                    jobs.push(job(&graded_exe.path, &paths.tests_dir, name, true));
+                    let binary_id = format!("{}::graded", day.tests_package());
+                    jobs.push(job(
+                        &graded_exe.path,
+                        &paths.tests_dir,
+                        binary_id,
+                        name,
+                        true,
+                    ));
                     owners.push((i, TestKind::Hidden));
                 } else {
                     verdicts[i].problem = Some(format!(
@@ -148,13 +160,26 @@ pub fn grade_with_listing(
             }
             let prefix = exercise.visible_test_prefix();
             for name in visible.iter().filter(|n| n.starts_with(&prefix)) {
-                jobs.push(job(&impl_exe.path, &paths.impl_dir, name.clone(), false));
+                let binary_id = source.package(day);
+                jobs.push(job(
+                    &impl_exe.path,
+                    &paths.impl_dir,
+                    binary_id,
+                    name.clone(),
+                    false,
+                ));
                 owners.push((i, TestKind::Visible));
             }
         }
     }
 
-    let results = runner::run_all(&jobs, &RunOptions::new(settings.test_timeout));
+    let options = RunOptions::new(settings.test_timeout);
+    let results = run_tests(
+        &jobs,
+        &options,
+        &build_plan(&built_days, course, source, settings),
+        settings.runner,
+    );
     for (result, (i, kind)) in results.into_iter().zip(owners) {
         verdicts[i].tests.push(TestVerdict {
             name: result.name,
@@ -172,10 +197,40 @@ pub fn grade_with_listing(
     })
 }
 
-fn job(executable: &Path, cwd: &Path, name: String, requires_marker: bool) -> TestJob {
+/// Runs the tests with nextest when asked or available, else with the checker's own runner.
+fn run_tests(
+    jobs: &[TestJob],
+    options: &RunOptions,
+    plan: &BuildPlan,
+    choice: RunnerChoice,
+) -> Vec<TestResult> {
+    let use_nextest = match choice {
+        RunnerChoice::Processes => false,
+        RunnerChoice::Nextest => true,
+        RunnerChoice::Auto => runner::nextest::available(),
+    };
+    if use_nextest {
+        match runner::nextest::run_all(jobs, options, plan) {
+            Ok(results) => return results,
+            Err(error) => anstream::eprintln!(
+                "warning: {error:#}\n(falling back to the checker's own test runner)"
+            ),
+        }
+    }
+    runner::run_all(jobs, options)
+}
+
+fn job(
+    executable: &Path,
+    cwd: &Path,
+    binary_id: String,
+    name: String,
+    requires_marker: bool,
+) -> TestJob {
     TestJob {
         executable: executable.to_path_buf(),
         cwd: cwd.to_path_buf(),
+        binary_id,
         name,
         requires_marker,
     }
@@ -218,13 +273,10 @@ impl DayPaths {
     }
 }
 
-fn build(
-    course: &Course,
-    days: &[&Day],
-    source: Source,
-    settings: &Settings,
-) -> anyhow::Result<BuildReport> {
-    let plan = BuildPlan {
+/// The build of `days`: each day's implementation and hidden tests, with the feature that
+/// links the one to the other.
+fn build_plan(days: &[&Day], course: &Course, source: Source, settings: &Settings) -> BuildPlan {
+    BuildPlan {
         workspace: course.root.clone(),
         target_dir: settings.target_dir.clone(),
         packages: days
@@ -236,6 +288,5 @@ fn build(
             .map(|day| format!("{}/{}", day.tests_package(), source.feature()))
             .collect(),
         timeout: settings.build_timeout,
-    };
-    compile::build(&plan).context("failed to build the exercises")
+    }
 }

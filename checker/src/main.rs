@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use cli::{Cli, Command, DevCommand};
 use course::Course;
+use grading::Settings;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -32,16 +33,20 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let course = load_course(cli.course.as_deref())?;
-    match cli
+    let settings = Settings {
+        runner: cli.runner,
+        ..Settings::for_course(&course)
+    };
+    let command = cli
         .command
-        .unwrap_or(Command::Watch(cli::WatchArgs::default()))
-    {
-        Command::Watch(args) => commands::watch::run(&course, &args),
-        Command::Grade(args) => commands::grade::run(&course, &args),
+        .unwrap_or(Command::Watch(cli::WatchArgs::default()));
+    match command {
+        Command::Watch(args) => commands::watch::run(&course, &settings, &args),
+        Command::Grade(args) => commands::grade::run(&course, &settings, &args),
         Command::Run {
             exercise,
             solutions,
-        } => commands::run::run(&course, exercise.as_deref(), solutions),
+        } => commands::run::run(&course, &settings, exercise.as_deref(), solutions),
         Command::List => commands::list::run(&course),
         Command::Hint {
             exercise,
@@ -50,7 +55,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => commands::hint::run(&course, exercise.as_deref(), level, all),
         Command::Dev {
             command: DevCommand::Check,
-        } => commands::dev_check::run(&course),
+        } => commands::dev_check::run(&course, &settings),
     }
 }
 

@@ -5,6 +5,7 @@
 //! per core; each has a wall-clock limit after which its process group is killed.
 
 mod interpret;
+pub mod nextest;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -22,6 +23,8 @@ pub struct TestJob {
     pub executable: PathBuf,
     /// Where cargo would run it: the package directory.
     pub cwd: PathBuf,
+    /// nextest's name for the binary: `pkg` for unit tests, `pkg::graded` for a test file.
+    pub binary_id: String,
     /// The full libtest name, e.g. `curvature::exp_at_one`.
     pub name: String,
     /// Graded tests print a pass marker; a test that never printed it did not finish.
@@ -65,6 +68,18 @@ fn fresh_nonce() -> String {
         "{:016x}",
         RandomState::new().hash_one((time, std::process::id()))
     )
+}
+
+/// Which runner executes the tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum RunnerChoice {
+    /// cargo-nextest when it is installed, else the checker's own
+    #[default]
+    Auto,
+    /// cargo-nextest
+    Nextest,
+    /// the checker's own: one process per test
+    Processes,
 }
 
 /// The names of the tests in a libtest binary.

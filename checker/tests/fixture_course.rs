@@ -77,15 +77,36 @@ fn exercise<'a>(json: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no verdict for {name}"))
 }
 
+fn nextest_installed() -> bool {
+    Command::new("cargo")
+        .args(["nextest", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 #[test]
-fn every_outcome_gets_its_verdict() {
+fn every_outcome_gets_its_verdict_with_the_checkers_runner() {
+    every_outcome_gets_its_verdict("processes");
+}
+
+#[test]
+fn every_outcome_gets_its_verdict_with_nextest() {
+    if !nextest_installed() {
+        eprintln!("cargo-nextest is not installed: only the checker's own runner was tested");
+        return;
+    }
+    every_outcome_gets_its_verdict("nextest");
+}
+
+fn every_outcome_gets_its_verdict(runner: &str) {
     let course = fixture();
-    let output = checker(course.path(), &["grade", "--format", "json"], 1);
+    let args = ["--runner", runner, "grade", "--format", "json"];
+    let output = checker(course.path(), &args, 1);
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
     for (name, status, says) in EXPECTED {
         let verdict = exercise(&json, name);
         let feedback = verdict["feedback"].as_str().unwrap();
-        assert_eq!(verdict["status"], *status, "{name}: {feedback}");
+        assert_eq!(verdict["status"], *status, "{runner}, {name}: {feedback}");
         assert!(
             feedback.contains(says),
             "{name}: expected {says:?} in\n{feedback}"

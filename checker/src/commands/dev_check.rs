@@ -23,8 +23,7 @@ struct Finding {
     problems: Vec<String>,
 }
 
-pub fn run(course: &Course) -> anyhow::Result<ExitCode> {
-    let settings = Settings::for_course(course);
+pub fn run(course: &Course, settings: &Settings) -> anyhow::Result<ExitCode> {
     let all: Vec<_> = course.exercises.iter().collect();
     let mut findings = vec![Finding {
         what: format!(
@@ -45,7 +44,7 @@ pub fn run(course: &Course) -> anyhow::Result<ExitCode> {
             .collect(),
     });
 
-    let solutions = grading::grade_with_listing(course, &all, Source::Solutions, &settings)?;
+    let solutions = grading::grade_with_listing(course, &all, Source::Solutions, settings)?;
     findings.push(Finding {
         what: "every solution passes every hidden and visible test".into(),
         problems: solutions
@@ -63,7 +62,7 @@ pub fn run(course: &Course) -> anyhow::Result<ExitCode> {
             .collect(),
     });
 
-    let stubs = grading::grade(course, &all, Source::Student, &settings)?;
+    let stubs = grading::grade(course, &all, Source::Student, settings)?;
     let mut stub_problems = Vec::new();
     for verdict in &stubs {
         if !verdict.compile_errors.is_empty() || verdict.problem.is_some() {

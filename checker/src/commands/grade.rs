@@ -9,14 +9,14 @@ use crate::exit_codes;
 use crate::grading::{self, Settings, Source};
 use crate::report::{Format, GradeRun, Human, Json};
 
-pub fn run(course: &Course, args: &GradeArgs) -> anyhow::Result<ExitCode> {
+pub fn run(course: &Course, settings: &Settings, args: &GradeArgs) -> anyhow::Result<ExitCode> {
     let selection = select(course, &args.exercise, &args.day)?;
     let source = if args.solutions {
         Source::Solutions
     } else {
         Source::Student
     };
-    let verdicts = grading::grade(course, &selection, source, &Settings::for_course(course))?;
+    let verdicts = grading::grade(course, &selection, source, settings)?;
     let run = GradeRun {
         course_title: &course.info.title,
         source,

@@ -11,14 +11,19 @@ use crate::grading::{self, Settings, Source};
 use crate::report::human::mark;
 use crate::verdict::ExerciseVerdict;
 
-pub fn run(course: &Course, key: Option<&str>, solutions: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    course: &Course,
+    settings: &Settings,
+    key: Option<&str>,
+    solutions: bool,
+) -> anyhow::Result<ExitCode> {
     let exercise = resolve(course, key)?;
     let source = if solutions {
         Source::Solutions
     } else {
         Source::Student
     };
-    let verdicts = grading::grade(course, &[exercise], source, &Settings::for_course(course))?;
+    let verdicts = grading::grade(course, &[exercise], source, settings)?;
     let verdict = verdicts.first().context("grading returned no verdict")?;
     anstream::print!("{}", render(exercise, verdict));
     Ok(exit_codes::from_all_passed(verdict.passed()))

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use crate::cli::WatchArgs;
 use crate::course::Course;
+use crate::grading::Settings;
 
-pub fn run(course: &Course, _args: &WatchArgs) -> anyhow::Result<ExitCode> {
-    crate::commands::run::run(course, None, false)
+pub fn run(course: &Course, settings: &Settings, _args: &WatchArgs) -> anyhow::Result<ExitCode> {
+    crate::commands::run::run(course, settings, None, false)
 }
