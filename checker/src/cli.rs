@@ -49,6 +49,11 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Restore an exercise's original stub (your code in that file is lost)
+    Reset {
+        /// Exercise id, name or position
+        exercise: String,
+    },
     /// Tools for course authors
     Dev {
         #[command(subcommand)]
@@ -91,6 +96,8 @@ pub enum DevCommand {
     /// Prove the course is sound: stubs compile and fail, solutions pass, trees and course.toml
     /// agree with the tests
     Check,
+    /// Store the current exercise files as the originals that `reset` restores
+    Stubs,
 }
 
 #[cfg(test)]

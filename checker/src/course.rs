@@ -180,3 +180,32 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
         .find(|dir| dir.join(MANIFEST).is_file())
         .map(Path::to_path_buf)
 }
+
+/// A small course on disk for unit tests: `exercises` are `(day, name)` pairs, each with one
+/// graded test `t` and two hints.
+#[cfg(test)]
+pub fn sample(dir: &Path, exercises: &[(u32, &str)]) -> Course {
+    let mut days: Vec<u32> = exercises.iter().map(|(d, _)| *d).collect();
+    days.dedup();
+    let mut manifest = String::from("format_version = 1\n[course]\ntitle = \"t\"\n");
+    for day in days {
+        manifest += &format!(
+            "[[days]]\nday = {day}\ncrate = \"d{day}\"\ntitle = \"Day {day}\"\nsummary = \"s{day}\"\n"
+        );
+        for sub in ["exercises", "solutions", "tests"] {
+            let crate_dir = dir.join(sub).join(format!("d{day}"));
+            std::fs::create_dir_all(crate_dir.join("src")).unwrap();
+            std::fs::write(crate_dir.join("Cargo.toml"), "").unwrap();
+        }
+    }
+    for (day, name) in exercises {
+        let file = format!("exercises/d{day}/src/{name}.rs");
+        std::fs::write(dir.join(&file), "").unwrap();
+        manifest += &format!(
+            "[[exercises]]\nid = \"{day}.{name}\"\nname = \"{name}\"\nday = {day}\n\
+             title = \"{name}\"\nfile = \"{file}\"\npoints = 10\ntests = [\"t\"]\n\
+             hints = [\"h1\", \"h2\"]\n"
+        );
+    }
+    Course::parse(dir, &manifest).unwrap()
+}

@@ -10,7 +10,10 @@ mod grading;
 mod process;
 mod report;
 mod runner;
+mod state;
+mod stubs;
 mod verdict;
+mod watch;
 
 use anyhow::Context;
 use clap::Parser;
@@ -53,9 +56,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             level,
             all,
         } => commands::hint::run(&course, exercise.as_deref(), level, all),
+        Command::Reset { exercise } => commands::reset::run(&course, &exercise),
         Command::Dev {
             command: DevCommand::Check,
         } => commands::dev_check::run(&course, &settings),
+        Command::Dev {
+            command: DevCommand::Stubs,
+        } => {
+            let count = stubs::snapshot(&course)?;
+            anstream::println!("stored {count} stubs in {}", stubs::STUBS_DIR);
+            Ok(ExitCode::from(exit_codes::SUCCESS))
+        }
     }
 }
 

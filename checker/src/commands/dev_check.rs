@@ -44,6 +44,14 @@ pub fn run(course: &Course, settings: &Settings) -> anyhow::Result<ExitCode> {
             .collect(),
     });
 
+    findings.push(Finding {
+        what: format!(
+            "the stored stubs ({}) match the exercises",
+            crate::stubs::STUBS_DIR
+        ),
+        problems: crate::stubs::drift(course),
+    });
+
     let solutions = grading::grade_with_listing(course, &all, Source::Solutions, settings)?;
     findings.push(Finding {
         what: "every solution passes every hidden and visible test".into(),

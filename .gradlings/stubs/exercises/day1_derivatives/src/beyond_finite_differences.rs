@@ -1,0 +1,64 @@
+//! # 1.7 Beyond finite differences (stretch)
+//!
+//! Two classic ways to beat the accuracy limit of exercise 1.4.
+//!
+//! **Complex step.** Evaluate f at a complex point x + i·h. Taylor's theorem gives
+//! f(x + ih) = f(x) + ih·f'(x) − h²/2·f''(x) − ih³/6·f'''(x) + …, so the imaginary part
+//! divided by h is f'(x) with error h²·f'''/6 — and *no subtraction of nearly equal numbers*,
+//! hence no round-off penalty. h can be absurdly small, like 10⁻²⁰, and the derivative comes
+//! out exact to machine precision:
+//!
+//! ```text
+//! f'(x) ≈ Im f(x + i·h) / h,        h = 1e-20
+//! ```
+//!
+//! It needs f to be written with operations that work on complex numbers (here the
+//! `Complex64` type: `z.exp()`, `z.sin()`, `z.sqrt()`, `z.powi(3)`, `+ − × ÷`).
+//!
+//! **Richardson extrapolation.** The central quotient D(h) has error c·h² + O(h⁴). Compute it
+//! at h and at h/2: D(h/2) has error c·h²/4. Combining the two so the c·h² terms cancel leaves
+//! a fourth-order method:
+//!
+//! ```text
+//! R(h) = (4·D(h/2) − D(h)) / 3        error O(h⁴): halve h, the error drops ~16×
+//! ```
+//!
+//! The same idea — estimate the leading error term from two runs and remove it — powers
+//! Romberg integration and adaptive ODE solvers.
+
+use crate::difference_quotients::central_diff;
+
+pub use num_complex::Complex64;
+
+/// f'(x) by the complex-step method: `Im f(x + i·h) / h` with a tiny h.
+pub fn complex_step(f: impl Fn(Complex64) -> Complex64, x: f64) -> f64 {
+    // TODO: evaluate f at Complex64::new(x, h) with h = 1e-20; return the imaginary
+    // part (`.im`) divided by h.
+    todo!()
+}
+
+/// f'(x) by Richardson extrapolation of the central quotient from steps `h` and `h/2`.
+pub fn richardson(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
+    // TODO: D(h) = central_diff(&f, x, h); combine D(h) and D(h/2) so the h² error cancels.
+    todo!()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // d/dx x² = 2x: 6 at x = 3, to the last digit.
+    #[test]
+    fn complex_step_of_a_square_is_exact() {
+        let got = complex_step(|z| z * z, 3.0);
+        assert!((got - 6.0).abs() < 1e-15, "got {got}");
+    }
+
+    // exp'(0) = 1. The central quotient with h = 0.1 is off by about h²/6 ≈ 1.7e-3;
+    // Richardson with the same h is off by only about h⁴/480 ≈ 2e-7.
+    #[test]
+    fn richardson_is_far_better_than_central() {
+        let error = (richardson(f64::exp, 0.0, 0.1) - 1.0).abs();
+        assert!(error < 1e-6, "error {error}");
+    }
+}
