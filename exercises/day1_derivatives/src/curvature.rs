@@ -21,9 +21,7 @@
 
 /// f''(x), accurate to about 1e-6 · max(1, |f''(x)|) for smooth f.
 pub fn second_derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
-    // TODO: return the second difference with a step near 1e-4 · max(1, 
-    // x
-    // ).
+    // TODO: return the second difference with a step near 1e-4 · max(1, |x|).
     todo!()
 }
 

@@ -26,9 +26,7 @@ use crate::difference_quotients::central_diff;
 /// f'(x), accurate to about 1e-9 · max(1, |f'(x)|) for smooth f.
 pub fn derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
     // TODO: pick a method and a step size that reach nine digits (see above),
-    // then return the approximation of f'(x). Scale the step with max(1, 
-    // x
-    // ).
+    // then return the approximation of f'(x). Scale the step with max(1, |x|).
     todo!()
 }
 

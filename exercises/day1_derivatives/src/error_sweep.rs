@@ -29,11 +29,7 @@ pub fn error_sweep(
     hs: &[f64],
 ) -> Vec<(f64, f64, f64)> {
     // TODO: compute the exact derivative df(x) once; then, for every h in hs (in order),
-    // push (h, 
-    // forward − exact
-    // , 
-    // central − exact
-    // ). `hs.iter().map(...).collect()`
+    // push (h, |forward − exact|, |central − exact|). `hs.iter().map(...).collect()`
     // or a `for &h in hs` loop with `Vec::push` both work.
     todo!()
 }
@@ -50,8 +46,14 @@ mod tests {
         assert_eq!(rows.len(), 1);
         let (h, forward_error, central_error) = rows[0];
         assert_eq!(h, 0.1);
-        assert!((forward_error - 0.1405).abs() < 1e-3, "forward {forward_error}");
-        assert!((central_error - 0.00453).abs() < 1e-4, "central {central_error}");
+        assert!(
+            (forward_error - 0.1405).abs() < 1e-3,
+            "forward {forward_error}"
+        );
+        assert!(
+            (central_error - 0.00453).abs() < 1e-4,
+            "central {central_error}"
+        );
     }
 
     // Errors are distances: never negative, one row per step size.

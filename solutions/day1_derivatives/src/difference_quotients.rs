@@ -57,7 +57,10 @@ mod tests {
     fn central_beats_forward_on_exp() {
         let forward_error = (forward_diff(f64::exp, 0.0, 1e-3) - 1.0).abs();
         let central_error = (central_diff(f64::exp, 0.0, 1e-3) - 1.0).abs();
-        assert!((forward_error - 5e-4).abs() < 1e-5, "forward error {forward_error}");
+        assert!(
+            (forward_error - 5e-4).abs() < 1e-5,
+            "forward error {forward_error}"
+        );
         assert!(central_error < 2e-7, "central error {central_error}");
     }
 }

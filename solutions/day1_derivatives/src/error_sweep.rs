@@ -50,8 +50,14 @@ mod tests {
         assert_eq!(rows.len(), 1);
         let (h, forward_error, central_error) = rows[0];
         assert_eq!(h, 0.1);
-        assert!((forward_error - 0.1405).abs() < 1e-3, "forward {forward_error}");
-        assert!((central_error - 0.00453).abs() < 1e-4, "central {central_error}");
+        assert!(
+            (forward_error - 0.1405).abs() < 1e-3,
+            "forward {forward_error}"
+        );
+        assert!(
+            (central_error - 0.00453).abs() < 1e-4,
+            "central {central_error}"
+        );
     }
 
     // Errors are distances: never negative, one row per step size.

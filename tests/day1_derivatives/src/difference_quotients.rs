@@ -21,7 +21,7 @@ const STEPS: [f64; 3] = [1e-1, 1e-2, 1e-3];
 const POINTS_PER_FUNCTION: usize = 20;
 
 #[derive(Clone, Copy, PartialEq)]
-enum Kind {
+pub(crate) enum Kind {
     Forward,
     Backward,
     Central,
@@ -44,7 +44,7 @@ impl Kind {
         }
     }
 
-    fn eval(self, f: fn(f64) -> f64, x: f64, h: f64) -> f64 {
+    pub(crate) fn eval(self, f: fn(f64) -> f64, x: f64, h: f64) -> f64 {
         match self {
             Kind::Forward => (f(x + h) - f(x)) / h,
             Kind::Backward => (f(x) - f(x - h)) / h,
@@ -54,7 +54,7 @@ impl Kind {
 }
 
 /// Values of the plausible wrong answers for `kind` at (f, x, h).
-fn mistakes(kind: Kind, f: fn(f64) -> f64, x: f64, h: f64) -> Vec<(Mistake, f64)> {
+pub(crate) fn mistakes(kind: Kind, f: fn(f64) -> f64, x: f64, h: f64) -> Vec<(Mistake, f64)> {
     let (fp, f0, fm) = (f(x + h), f(x), f(x - h));
     let asked = kind.formula();
     let mut list = Vec::new();
@@ -143,16 +143,20 @@ fn formula_check(kind: Kind, quotient: impl Quotient, check_name: &str) -> Check
                 let got = quotient(&func.f, x, h);
                 let want = kind.eval(func.f, x, h);
                 expect_close(got, want, FORMULA_TOL, || {
-                    Feedback::new(format!("{} does not compute {}", kind.name(), kind.formula()))
-                        .call(format!(
-                            "{}(f = {}, x = {}, h = {})",
-                            kind.name(),
-                            func.name,
-                            fmt_f64(x),
-                            fmt_f64(h)
-                        ))
-                        .mistake(name_mistake(got, mistakes(kind, func.f, x, h), FORMULA_TOL))
-                        .seed(inputs.seed())
+                    Feedback::new(format!(
+                        "{} does not compute {}",
+                        kind.name(),
+                        kind.formula()
+                    ))
+                    .call(format!(
+                        "{}(f = {}, x = {}, h = {})",
+                        kind.name(),
+                        func.name,
+                        fmt_f64(x),
+                        fmt_f64(h)
+                    ))
+                    .mistake(name_mistake(got, mistakes(kind, func.f, x, h), FORMULA_TOL))
+                    .seed(inputs.seed())
                 })?;
             }
         }
@@ -203,7 +207,10 @@ pub fn forward_error_is_half_h_f2(forward_diff: impl Quotient) -> CheckResult {
                 None
             };
             Feedback::new("the forward quotient's error should be f''(x)·h/2 to first order")
-                .call(format!("forward_diff(f = {}, x = {x}, h = {h}) − f'(x)", func.name))
+                .call(format!(
+                    "forward_diff(f = {}, x = {x}, h = {h}) − f'(x)",
+                    func.name
+                ))
                 .mistake(mistake)
         })?;
     }

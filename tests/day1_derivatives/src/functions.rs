@@ -3,7 +3,7 @@
 //! The checks call the student's code on these and compare with the exact values (for
 //! accuracy requirements) or with the formula the exercise asks for (for exactness).
 
-/// A smooth function with its first three derivatives and the interval it is tested on.
+/// A smooth function with its first four derivatives and the interval it is tested on.
 #[derive(Clone, Copy)]
 pub struct TestFn {
     pub name: &'static str,
@@ -11,6 +11,8 @@ pub struct TestFn {
     pub d1: fn(f64) -> f64,
     pub d2: fn(f64) -> f64,
     pub d3: fn(f64) -> f64,
+    /// The fourth derivative: the truncation term of the second difference (exercise 1.3).
+    pub d4: fn(f64) -> f64,
     pub lo: f64,
     pub hi: f64,
 }
@@ -25,6 +27,7 @@ pub const EXP: TestFn = TestFn {
     d1: f64::exp,
     d2: f64::exp,
     d3: f64::exp,
+    d4: f64::exp,
     lo: -3.0,
     hi: 3.0,
 };
@@ -35,6 +38,7 @@ pub const SIN: TestFn = TestFn {
     d1: f64::cos,
     d2: |x| -x.sin(),
     d3: |x| -x.cos(),
+    d4: f64::sin,
     lo: -4.0,
     hi: 4.0,
 };
@@ -45,6 +49,7 @@ pub const CUBIC: TestFn = TestFn {
     d1: |x| 3.0 * x * x - 2.0,
     d2: |x| 6.0 * x,
     d3: |_| 6.0,
+    d4: |_| 0.0,
     lo: -3.0,
     hi: 3.0,
 };
@@ -58,6 +63,10 @@ pub const TANH: TestFn = TestFn {
         let t = x.tanh();
         -2.0 * sech2(x) * (1.0 - 3.0 * t * t)
     },
+    d4: |x| {
+        let t = x.tanh();
+        8.0 * t * sech2(x) * (2.0 - 3.0 * t * t)
+    },
     lo: -3.0,
     hi: 3.0,
 };
@@ -69,6 +78,7 @@ pub const LOG1P_SQUARE: TestFn = TestFn {
     d1: |x| 2.0 * x / (1.0 + x * x),
     d2: |x| 2.0 * (1.0 - x * x) / (1.0 + x * x).powi(2),
     d3: |x| 4.0 * x * (x * x - 3.0) / (1.0 + x * x).powi(3),
+    d4: |x| -12.0 * (x.powi(4) - 6.0 * x * x + 1.0) / (1.0 + x * x).powi(4),
     lo: -3.0,
     hi: 3.0,
 };
@@ -91,7 +101,12 @@ mod tests {
         for func in ALL {
             for i in 0..=20 {
                 let x = func.lo + (func.hi - func.lo) * f64::from(i) / 20.0;
-                let pairs = [(func.f, func.d1), (func.d1, func.d2), (func.d2, func.d3)];
+                let pairs = [
+                    (func.f, func.d1),
+                    (func.d1, func.d2),
+                    (func.d2, func.d3),
+                    (func.d3, func.d4),
+                ];
                 for (k, (g, dg)) in pairs.into_iter().enumerate() {
                     let numeric = (g(x + h) - g(x - h)) / (2.0 * h);
                     assert!(

@@ -145,7 +145,10 @@ mod tests {
             .expected(2.7228)
             .got(2.8588)
             .tolerance("1e-9 relative")
-            .mistake(Some(Mistake::new("forward", "this is the forward difference")))
+            .mistake(Some(Mistake::new(
+                "forward",
+                "this is the forward difference",
+            )))
             .seed(7)
             .to_string();
         for needle in [

@@ -29,9 +29,18 @@ pub fn worst_component(analytic: &[f64], numeric: &[f64]) -> (usize, f64) {
     analytic
         .iter()
         .zip(numeric)
-        .map(|(&a, &n)| if a.is_nan() { f64::INFINITY } else { rel_error(a, n) })
+        .map(|(&a, &n)| {
+            if a.is_nan() {
+                f64::INFINITY
+            } else {
+                rel_error(a, n)
+            }
+        })
         .enumerate()
-        .fold((0, 0.0), |best, (i, e)| if e > best.1 { (i, e) } else { best })
+        .fold(
+            (0, 0.0),
+            |best, (i, e)| if e > best.1 { (i, e) } else { best },
+        )
 }
 
 /// Fails unless every component of `analytic` is within relative error `threshold` of
@@ -78,7 +87,10 @@ mod tests {
     #[test]
     fn numerical_gradient_of_a_bowl() {
         let g = numerical_gradient(&bowl, &[1.0, -2.0], 1e-5);
-        assert!((g[0] - 2.0).abs() < 1e-8 && (g[1] + 12.0).abs() < 1e-8, "{g:?}");
+        assert!(
+            (g[0] - 2.0).abs() < 1e-8 && (g[1] + 12.0).abs() < 1e-8,
+            "{g:?}"
+        );
     }
 
     #[test]
@@ -104,9 +116,15 @@ mod tests {
     #[test]
     fn accepts_a_correct_gradient() {
         let numeric = numerical_gradient(&bowl, &[0.5, 0.25], 1e-5);
-        assert!(expect_gradient(&[1.0, 1.5], &numeric, 1e-7, |i| i.to_string(), || {
-            Feedback::new("")
-        })
-        .is_ok());
+        assert!(
+            expect_gradient(
+                &[1.0, 1.5],
+                &numeric,
+                1e-7,
+                |i| i.to_string(),
+                || { Feedback::new("") }
+            )
+            .is_ok()
+        );
     }
 }

@@ -15,4 +15,6 @@ pub mod tolerance;
 pub use feedback::{CheckResult, Feedback, Mistake};
 pub use grade::{assert_accepts, assert_fails_saying, assert_rejects, grade};
 pub use seed::{Inputs, TestRng};
-pub use tolerance::{close, expect_close, expect_within, fmt_f64, fmt_slice, name_mistake, rel_error};
+pub use tolerance::{
+    close, expect_close, expect_within, fmt_f64, fmt_slice, name_mistake, rel_error,
+};

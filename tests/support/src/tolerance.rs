@@ -146,10 +146,7 @@ mod tests {
 
     #[test]
     fn name_mistake_picks_the_matching_candidate() {
-        let candidates = [
-            (Mistake::new("a", "a"), 1.0),
-            (Mistake::new("b", "b"), 2.0),
-        ];
+        let candidates = [(Mistake::new("a", "a"), 1.0), (Mistake::new("b", "b"), 2.0)];
         assert_eq!(name_mistake(2.0, candidates.clone(), 1e-9).unwrap().id, "b");
         assert!(name_mistake(3.0, candidates, 1e-9).is_none());
     }

@@ -8,12 +8,18 @@ use gradlings_support::{assert_accepts, assert_rejects};
 
 #[test]
 fn forward_rejects_the_backward_formula() {
-    assert_rejects(forward_formula(|f, x, h| (f(x) - f(x - h)) / h), "backward_formula");
+    assert_rejects(
+        forward_formula(|f, x, h| (f(x) - f(x - h)) / h),
+        "backward_formula",
+    );
 }
 
 #[test]
 fn forward_rejects_a_flipped_sign() {
-    assert_rejects(forward_formula(|f, x, h| (f(x) - f(x + h)) / h), "sign_flipped");
+    assert_rejects(
+        forward_formula(|f, x, h| (f(x) - f(x + h)) / h),
+        "sign_flipped",
+    );
 }
 
 #[test]
@@ -23,12 +29,18 @@ fn forward_rejects_a_missing_division() {
 
 #[test]
 fn forward_rejects_operator_precedence() {
-    assert_rejects(forward_formula(|f, x, h| f(x + h) - f(x) / h), "operator_precedence");
+    assert_rejects(
+        forward_formula(|f, x, h| f(x + h) - f(x) / h),
+        "operator_precedence",
+    );
 }
 
 #[test]
 fn forward_rejects_dividing_by_2h() {
-    assert_rejects(forward_formula(|f, x, h| (f(x + h) - f(x)) / (2.0 * h)), "width_2h_not_h");
+    assert_rejects(
+        forward_formula(|f, x, h| (f(x + h) - f(x)) / (2.0 * h)),
+        "width_2h_not_h",
+    );
 }
 
 #[test]
@@ -54,17 +66,26 @@ fn forward_accepts_multiplying_by_the_reciprocal() {
 
 #[test]
 fn backward_rejects_the_forward_formula() {
-    assert_rejects(backward_formula(|f, x, h| (f(x + h) - f(x)) / h), "forward_formula");
+    assert_rejects(
+        backward_formula(|f, x, h| (f(x + h) - f(x)) / h),
+        "forward_formula",
+    );
 }
 
 #[test]
 fn backward_rejects_a_flipped_sign() {
-    assert_rejects(backward_formula(|f, x, h| (f(x - h) - f(x)) / h), "sign_flipped");
+    assert_rejects(
+        backward_formula(|f, x, h| (f(x - h) - f(x)) / h),
+        "sign_flipped",
+    );
 }
 
 #[test]
 fn backward_rejects_operator_precedence() {
-    assert_rejects(backward_formula(|f, x, h| f(x) - f(x - h) / h), "operator_precedence");
+    assert_rejects(
+        backward_formula(|f, x, h| f(x) - f(x - h) / h),
+        "operator_precedence",
+    );
 }
 
 #[test]
@@ -77,13 +98,22 @@ fn backward_accepts_the_negated_step() {
 
 #[test]
 fn central_rejects_one_sided_formulas() {
-    assert_rejects(central_formula(|f, x, h| (f(x + h) - f(x)) / h), "forward_formula");
-    assert_rejects(central_formula(|f, x, h| (f(x) - f(x - h)) / h), "backward_formula");
+    assert_rejects(
+        central_formula(|f, x, h| (f(x + h) - f(x)) / h),
+        "forward_formula",
+    );
+    assert_rejects(
+        central_formula(|f, x, h| (f(x) - f(x - h)) / h),
+        "backward_formula",
+    );
 }
 
 #[test]
 fn central_rejects_dividing_by_h() {
-    assert_rejects(central_formula(|f, x, h| (f(x + h) - f(x - h)) / h), "width_h_not_2h");
+    assert_rejects(
+        central_formula(|f, x, h| (f(x + h) - f(x - h)) / h),
+        "width_h_not_2h",
+    );
 }
 
 #[test]
@@ -104,7 +134,10 @@ fn central_rejects_a_flipped_sign() {
 
 #[test]
 fn central_error_rejects_the_forward_formula() {
-    assert_rejects(central_error_at_e(|f, x, h| (f(x + h) - f(x)) / h), "forward_formula");
+    assert_rejects(
+        central_error_at_e(|f, x, h| (f(x + h) - f(x)) / h),
+        "forward_formula",
+    );
 }
 
 #[test]
