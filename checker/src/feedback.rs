@@ -38,22 +38,49 @@ pub fn explain(verdict: &ExerciseVerdict) -> String {
             "Not yet implemented: open {} and replace each `todo!()` with your code.",
             verdict.file.display()
         ),
-        Status::Fail | Status::Timeout => {
-            let failures: Vec<&TestVerdict> = verdict.failures().collect();
-            let mut text: Vec<String> = failures
-                .iter()
-                .take(FAILURES_SHOWN)
-                .map(|test| format!("✗ {}\n{}", test.name, indent(&explain_test(test), "  ")))
-                .collect();
-            if failures.len() > FAILURES_SHOWN {
-                text.push(format!(
-                    "… and {} more failing tests.",
-                    failures.len() - FAILURES_SHOWN
-                ));
-            }
-            text.join("\n\n")
-        }
+        Status::Fail | Status::Timeout => failing_tests(verdict),
     }
+}
+
+/// The failing tests explained: real failures first, in full; tests that only hit a `todo!()`
+/// in one line at the end, with where the `todo!()`s are.
+fn failing_tests(verdict: &ExerciseVerdict) -> String {
+    let (unstarted, failing): (Vec<&TestVerdict>, Vec<&TestVerdict>) = verdict
+        .failures()
+        .partition(|test| test.status.not_yet_implemented());
+    let mut text: Vec<String> = failing
+        .iter()
+        .take(FAILURES_SHOWN)
+        .map(|test| format!("✗ {}\n{}", test.name, indent(&explain_test(test), "  ")))
+        .collect();
+    if failing.len() > FAILURES_SHOWN {
+        text.push(format!(
+            "… and {} more failing tests.",
+            failing.len() - FAILURES_SHOWN
+        ));
+    }
+    if !unstarted.is_empty() {
+        let mut places: Vec<&str> = unstarted
+            .iter()
+            .filter_map(|test| match &test.status {
+                TestStatus::Failed { location, .. } => location.as_deref(),
+                _ => None,
+            })
+            .collect();
+        places.sort();
+        places.dedup();
+        text.push(format!(
+            "✗ {} more test{} reached a `todo!()` that is not filled in yet{}",
+            unstarted.len(),
+            if unstarted.len() == 1 { "" } else { "s" },
+            if places.is_empty() {
+                ".".to_string()
+            } else {
+                format!(": {}", places.join(", "))
+            }
+        ));
+    }
+    text.join("\n\n")
 }
 
 /// Why one test did not pass.

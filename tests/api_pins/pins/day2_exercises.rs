@@ -1,0 +1,3 @@
+use day2_gradients as day2;
+include!("day2.rs");
+fn main() {}
