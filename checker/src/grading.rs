@@ -69,6 +69,18 @@ impl Settings {
             runner: RunnerChoice::Auto,
         }
     }
+
+    /// The settings for an interactive check: `Auto` picks the faster, checker's own runner.
+    pub fn interactive(&self) -> Settings {
+        let runner = match self.runner {
+            RunnerChoice::Auto => RunnerChoice::Interactive,
+            explicit => explicit,
+        };
+        Settings {
+            runner,
+            ..self.clone()
+        }
+    }
 }
 
 /// `target/checker` inside the course, unless `GRADLINGS_TARGET_DIR` says otherwise.
@@ -205,7 +217,7 @@ fn run_tests(
     choice: RunnerChoice,
 ) -> Vec<TestResult> {
     let use_nextest = match choice {
-        RunnerChoice::Processes => false,
+        RunnerChoice::Processes | RunnerChoice::Interactive => false,
         RunnerChoice::Nextest => true,
         RunnerChoice::Auto => runner::nextest::available(),
     };

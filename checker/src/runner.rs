@@ -71,11 +71,18 @@ fn fresh_nonce() -> String {
 }
 
 /// Which runner executes the tests.
+///
+/// `Auto` means nextest for grading runs (reports, batches) and the checker's own runner for
+/// interactive checks (watch mode, `run`): nextest's second cargo invocation and test listing
+/// roughly double the latency between a save and its verdict (see bench/watch_latency.py).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum RunnerChoice {
-    /// cargo-nextest when it is installed, else the checker's own
+    /// nextest for `grade` when it is installed; the checker's own for watch mode and `run`
     #[default]
     Auto,
+    /// `Auto` as resolved for an interactive check: the checker's own runner.
+    #[value(skip)]
+    Interactive,
     /// cargo-nextest
     Nextest,
     /// the checker's own: one process per test

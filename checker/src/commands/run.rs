@@ -23,7 +23,8 @@ pub fn run(
     } else {
         Source::Student
     };
-    let verdicts = grading::grade(course, &[exercise], source, settings)?;
+    let settings = settings.interactive();
+    let verdicts = grading::grade(course, &[exercise], source, &settings)?;
     let verdict = verdicts.first().context("grading returned no verdict")?;
     anstream::print!("{}", render(exercise, verdict));
     Ok(exit_codes::from_all_passed(verdict.passed()))

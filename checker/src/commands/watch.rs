@@ -29,6 +29,7 @@ const POLL_ONLY: Duration = Duration::from_millis(250);
 
 pub fn run(course: &Course, settings: &Settings, args: &WatchArgs) -> anyhow::Result<ExitCode> {
     let interactive = interactive();
+    let settings = &settings.interactive();
     let state = load_or_rebuild(course, settings)?;
     let mut session = Session::new(course, state);
 

@@ -19,17 +19,20 @@ use crate::process::{self, Captured, Exit};
 /// stays the user's).
 const PROFILE: &str = "gradlings";
 
-/// True when `cargo nextest` can be run.
+/// True when `cargo nextest` can be run (asked once per process).
 pub fn available() -> bool {
-    let mut command = Command::new(cargo());
-    command.args(["nextest", "--version"]);
-    matches!(
-        process::run(command, Duration::from_secs(20)),
-        Ok(Captured {
-            exit: Exit::Code(0),
-            ..
-        })
-    )
+    static AVAILABLE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *AVAILABLE.get_or_init(|| {
+        let mut command = Command::new(cargo());
+        command.args(["nextest", "--version"]);
+        matches!(
+            process::run(command, Duration::from_secs(20)),
+            Ok(Captured {
+                exit: Exit::Code(0),
+                ..
+            })
+        )
+    })
 }
 
 /// Runs `jobs` with nextest; `plan` names the packages and features they were built with.

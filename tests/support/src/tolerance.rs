@@ -12,6 +12,10 @@ pub fn close(got: f64, want: f64, tol: f64) -> bool {
         // Exact agreement, including equal infinities.
         return true;
     }
+    if !got.is_finite() || !want.is_finite() {
+        // An infinite `want` would make the tolerance infinite: nothing else is close to it.
+        return false;
+    }
     (got - want).abs() <= tol * want.abs().max(1.0)
 }
 
@@ -132,6 +136,10 @@ mod tests {
         assert!(!close(0.0, f64::NAN, 1.0));
         assert!(!close(f64::INFINITY, 1.0, 1.0));
         assert!(close(f64::INFINITY, f64::INFINITY, 0.0));
+        assert!(
+            !close(1.0, f64::INFINITY, 1e-9),
+            "finite is not close to infinite"
+        );
     }
 
     #[test]
