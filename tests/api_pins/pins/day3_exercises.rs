@@ -1,0 +1,3 @@
+use day3_optimization as day3;
+include!("day3.rs");
+fn main() {}
