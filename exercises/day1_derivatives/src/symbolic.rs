@@ -98,19 +98,20 @@ impl Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // x·x + 3 at x = 2 is 7.
     #[test]
     fn evaluates_a_polynomial() {
         let e = Expr::add(Expr::mul(Expr::x(), Expr::x()), Expr::c(3.0));
-        assert!((e.eval(2.0) - 7.0).abs() < 1e-12);
+        assert_abs_diff_eq!(e.eval(2.0), 7.0, epsilon = 1e-12);
     }
 
     // (x³)' = 3x², which is 12 at x = 2.
     #[test]
     fn power_rule() {
         let e = Expr::pow(Expr::x(), 3.0);
-        assert!((e.diff().eval(2.0) - 12.0).abs() < 1e-12);
+        assert_abs_diff_eq!(e.diff().eval(2.0), 12.0, epsilon = 1e-12);
     }
 
     // sin(x²)' = cos(x²)·2x (the chain rule), which is 2·cos(1) at x = 1.
@@ -118,6 +119,6 @@ mod tests {
     fn chain_rule() {
         let e = Expr::sin(Expr::pow(Expr::x(), 2.0));
         let want = 2.0 * 1.0_f64.cos();
-        assert!((e.diff().eval(1.0) - want).abs() < 1e-12);
+        assert_abs_diff_eq!(e.diff().eval(1.0), want, epsilon = 1e-12);
     }
 }

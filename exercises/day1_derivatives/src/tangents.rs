@@ -39,13 +39,14 @@ pub fn secant_slopes(f: impl Fn(f64) -> f64, x0: f64, hs: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // The worked number: 3x² − 4x at 1 has the tangent y = 2x − 3.
     #[test]
     fn tangent_of_the_parabola_at_one() {
         let (slope, intercept) = tangent_line(|x| 3.0 * x * x - 4.0 * x, 1.0);
-        assert!((slope - 2.0).abs() < 1e-7, "slope {slope}");
-        assert!((intercept + 3.0).abs() < 1e-7, "intercept {intercept}");
+        assert_abs_diff_eq!(slope, 2.0, epsilon = 1e-7);
+        assert_abs_diff_eq!(intercept, -3.0, epsilon = 1e-7);
     }
 
     // The worked number: the secant with h = 0.5 has slope 3.5; for this parabola the
@@ -54,7 +55,7 @@ mod tests {
     fn secants_approach_the_tangent() {
         let slopes = secant_slopes(|x| 3.0 * x * x - 4.0 * x, 1.0, &[0.5, 0.1]);
         assert_eq!(slopes.len(), 2);
-        assert!((slopes[0] - 3.5).abs() < 1e-9);
-        assert!((slopes[1] - 2.3).abs() < 1e-9);
+        assert_abs_diff_eq!(slopes[0], 3.5, epsilon = 1e-9);
+        assert_abs_diff_eq!(slopes[1], 2.3, epsilon = 1e-9);
     }
 }

@@ -41,14 +41,15 @@ pub fn central_diff(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // The worked number above: x² at 3 with h = 0.1 gives 6.1, 5.9 and 6.0.
     #[test]
     fn quotients_of_x_squared_at_3() {
         let square = |x: f64| x * x;
-        assert!((forward_diff(square, 3.0, 0.1) - 6.1).abs() < 1e-12);
-        assert!((backward_diff(square, 3.0, 0.1) - 5.9).abs() < 1e-12);
-        assert!((central_diff(square, 3.0, 0.1) - 6.0).abs() < 1e-12);
+        assert_abs_diff_eq!(forward_diff(square, 3.0, 0.1), 6.1, epsilon = 1e-12);
+        assert_abs_diff_eq!(backward_diff(square, 3.0, 0.1), 5.9, epsilon = 1e-12);
+        assert_abs_diff_eq!(central_diff(square, 3.0, 0.1), 6.0, epsilon = 1e-12);
     }
 
     // exp is its own derivative, so exp'(0) = 1. With h = 1e-3 the forward error is about

@@ -46,12 +46,13 @@ pub fn richardson(f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // d/dx x² = 2x: 6 at x = 3, to the last digit.
     #[test]
     fn complex_step_of_a_square_is_exact() {
         let got = complex_step(|z| z * z, 3.0);
-        assert!((got - 6.0).abs() < 1e-15, "got {got}");
+        assert_abs_diff_eq!(got, 6.0, epsilon = 1e-15);
     }
 
     // exp'(0) = 1. The central quotient with h = 0.1 is off by about h²/6 ≈ 1.7e-3;

@@ -28,18 +28,23 @@ pub fn second_derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // exp is its own second derivative: exp''(1) = e.
     #[test]
     fn curvature_of_exp_at_one_is_e() {
-        assert!((second_derivative(f64::exp, 1.0) - std::f64::consts::E).abs() < 1e-6);
+        assert_abs_diff_eq!(
+            second_derivative(f64::exp, 1.0),
+            std::f64::consts::E,
+            epsilon = 1e-6
+        );
     }
 
     // x³ has f'' = 6x: 12 at x = 2, −6 at x = −1 (bending down).
     #[test]
     fn curvature_of_a_cubic_changes_sign() {
         let cube = |x: f64| x * x * x;
-        assert!((second_derivative(cube, 2.0) - 12.0).abs() < 1e-5);
-        assert!((second_derivative(cube, -1.0) + 6.0).abs() < 1e-5);
+        assert_abs_diff_eq!(second_derivative(cube, 2.0), 12.0, epsilon = 1e-5);
+        assert_abs_diff_eq!(second_derivative(cube, -1.0), -6.0, epsilon = 1e-5);
     }
 }

@@ -33,16 +33,17 @@ pub fn derivative(f: impl Fn(f64) -> f64, x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
 
     // sin'(0) = cos(0) = 1.
     #[test]
     fn slope_of_sin_at_zero_is_one() {
-        assert!((derivative(f64::sin, 0.0) - 1.0).abs() < 1e-9);
+        assert_abs_diff_eq!(derivative(f64::sin, 0.0), 1.0, epsilon = 1e-9);
     }
 
     // d/dx x³ = 3x², which is 12 at x = 2.
     #[test]
     fn slope_of_cube_at_two_is_twelve() {
-        assert!((derivative(|x| x * x * x, 2.0) - 12.0).abs() < 1e-8);
+        assert_abs_diff_eq!(derivative(|x| x * x * x, 2.0), 12.0, epsilon = 1e-8);
     }
 }
