@@ -92,7 +92,9 @@ pub fn panic_message(output: &str) -> Option<(String, Option<String>)> {
 
 fn crash_reason(signal: i32, stderr: &str) -> String {
     if stderr.contains("has overflowed its stack") {
-        "the stack overflowed — usually a recursion that never reaches its base case".into()
+        "the stack overflowed — a recursion that never ends, or one nested too deeply for the \
+         stack (a loop with a Vec as an explicit stack avoids the limit)"
+            .into()
     } else if stderr.contains("memory allocation of") {
         "it ran out of memory (an allocation failed) — a collection growing without end?".into()
     } else {

@@ -163,10 +163,13 @@ fn diagnose(second_derivative: &impl SecondDerivative) -> Option<Mistake> {
             return Some(Mistake::new(
                 "divided_by_h",
                 format!(
-                    "your values are about {} × f''(x) — as if divided by h instead of h² \
-                     (with h ≈ {}). Divide by h·h",
+                    "your values are about {} × f''(x): the division by h² is missing or \
+                     incomplete — divided by h instead of h·h (then h ≈ {}), or not divided at \
+                     all, or written `… / h * h`, which divides by h and multiplies by h again \
+                     (then h ≈ {}). Divide by (h * h)",
                     rough(factor),
-                    rough(factor.abs())
+                    rough(factor.abs()),
+                    rough(factor.abs().sqrt())
                 ),
             ));
         }

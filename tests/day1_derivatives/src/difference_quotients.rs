@@ -134,6 +134,23 @@ pub(crate) fn mistakes(kind: Kind, f: fn(f64) -> f64, x: f64, h: f64) -> Vec<(Mi
     list
 }
 
+/// A value right to about seven digits that is exactly an `f32`: computed in single precision.
+///
+/// f32 keeps 24 bits (relative rounding 6e-8); dividing a difference of two rounded values by
+/// a small h magnifies that, so allow 1e-3 relative. A correct f64 result is an exact f32
+/// only by a coincidence of probability about 2⁻²⁹.
+fn single_precision(got: f64, want: f64) -> Option<Mistake> {
+    let is_f32 = f64::from(got as f32) == got;
+    (is_f32 && got != want && (got - want).abs() <= 1e-3 * want.abs().max(1.0)).then(|| {
+        Mistake::new(
+            "single_precision",
+            "your value is an f32 and right to only a few digits: compute in f64 (no `as f32`, \
+             no f32 variables) — single precision keeps about 7 digits, and the quotient loses \
+             more of them to the subtraction",
+        )
+    })
+}
+
 fn formula_check(kind: Kind, quotient: impl Quotient, check_name: &str) -> CheckResult {
     let mut inputs = Inputs::new(check_name);
     for func in BASIC {
@@ -156,6 +173,7 @@ fn formula_check(kind: Kind, quotient: impl Quotient, check_name: &str) -> Check
                         fmt_f64(h)
                     ))
                     .mistake(name_mistake(got, mistakes(kind, func.f, x, h), FORMULA_TOL))
+                    .mistake(single_precision(got, want))
                     .seed(inputs.seed())
                 })?;
             }

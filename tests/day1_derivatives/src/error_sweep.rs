@@ -159,13 +159,33 @@ fn check_row(i: usize, h: f64, row: (f64, f64, f64), case: &Case) -> CheckResult
                  (`.abs()`)",
             ));
         }
-        if matches(got_forward, forward.abs() / exact.abs())
-            && matches(got_central, central.abs() / exact.abs())
-        {
+        // Relative errors in one column or both (the other one right).
+        let either = |got: f64, error: f64| {
+            (
+                matches(got, error.abs() / exact.abs()),
+                matches(got, error.abs()),
+            )
+        };
+        let (forward_relative, forward_right) = either(got_forward, forward);
+        let (central_relative, central_right) = either(got_central, central);
+        let any_relative = forward_relative || central_relative;
+        let both_explained =
+            (forward_relative || forward_right) && (central_relative || central_right);
+        if any_relative && both_explained {
             return Some(Mistake::new(
                 "relative_error",
                 "you divided by |f'(x)|: the exercise asks for the absolute error \
                  |quotient − f'(x)|",
+            ));
+        }
+        let height = f(x);
+        if matches(got_forward, (forward + exact - height).abs())
+            && matches(got_central, (central + exact - height).abs())
+        {
+            return Some(Mistake::new(
+                "compared_with_f",
+                "you compare the quotients with f(x), the height of the graph; the error of a \
+                 derivative estimate is its distance from the exact derivative, df(x)",
             ));
         }
         let wrong_quotient = |kind: Kind, got: f64| {

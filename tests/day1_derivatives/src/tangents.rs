@@ -47,15 +47,47 @@ impl Cubic {
 
 /// tangent_line(3x² − 4x, 1) is (2, −3): f(1) = −1, f'(1) = 6 − 4 = 2, −1 − 2·1 = −3.
 ///
-/// Tolerance 1e-7 (see `TANGENT_TOL`).
+/// Tolerance 1e-7 (see `TANGENT_TOL`). Then the tangent of t² at 0, the flat line (0, 0),
+/// within 1e-9: there every stencil of second order or better — central, five-point,
+/// Richardson, the one-sided three-point formula — is exact (t² is even, and its third
+/// derivative vanishes), while a first-order quotient returns its own step h. So this is the
+/// probe that tells a slope from 1.2's `derivative` from a forward quotient with a tiny step,
+/// which can land within 1e-7 on the cubics.
 pub fn tangent_of_the_parabola(tangent_line: impl Tangent) -> CheckResult {
     let parabola = Cubic([0.0, -4.0, 3.0, 0.0]);
     let got = tangent_line(&|x| parabola.value(x), 1.0);
     expect_tangent(got, parabola, 1.0, || {
         Feedback::new("tangent_line is not the tangent of 3x² − 4x at x0 = 1, y = 2x − 3")
             .call("tangent_line(f = 3x² − 4x, x0 = 1)")
-    })
+    })?;
+    let (slope, intercept) = tangent_line(&|t| t * t, 0.0);
+    if slope.abs() <= FLAT_TOL && intercept.abs() <= FLAT_TOL {
+        return Ok(());
+    }
+    let one_sided = slope.is_finite() && slope.abs() > FLAT_TOL && slope.abs() < 1e-2;
+    Err(
+        Feedback::new("the tangent of t² at its bottom, t = 0, is the flat line y = 0")
+            .call("tangent_line(f = t², x0 = 0)")
+            .expected("(slope, intercept) = (0, 0)")
+            .got(format!("({}, {})", fmt_f64(slope), fmt_f64(intercept)))
+            .tolerance("each within 1e-9")
+            .mistake(one_sided.then(|| {
+                Mistake::new(
+                    "one_sided_slope",
+                    format!(
+                        "your slope at the bottom of t² is {}, about the step of a one-sided \
+                         quotient (f(x0 + h) − f(x0)) / h, which is only first-order accurate. \
+                         Take the slope from `derivative` (1.2), whose central quotient gives \
+                         exactly 0 here",
+                        rough(slope.abs())
+                    ),
+                )
+            })),
+    )
 }
+
+/// The flat tangent of t² at 0: exact (0) for any second-order stencil, and 1.2 demands 1e-9.
+const FLAT_TOL: f64 = 1e-9;
 
 /// tangent_line is exact on 25 seeded cubics (coefficients in [−3, 3], x0 in [−2, 2]).
 ///

@@ -277,6 +277,18 @@ fn point(inputs: &mut Inputs, land: &Landscape, n: usize) -> (Array1<f64>, Vec<f
     unreachable!("the boxes are chosen so that most points qualify")
 }
 
+/// A gradient with the wrong number of components (typically one written for 2-D only).
+fn wrong_length_mistake(n: usize) -> Mistake {
+    Mistake::new(
+        "wrong_length",
+        format!(
+            "the gradient has one component per coordinate of x — {n} here. The n-dimensional \
+             Rosenbrock function sums n − 1 terms 100·(x_{{i+1}} − x_i²)² + (1 − x_i)²: loop \
+             over them and add each term's two partials, instead of writing out x[0] and x[1]"
+        ),
+    )
+}
+
 fn matches_numerical(grad: impl GradientFn, land: &Landscape, check_name: &str) -> CheckResult {
     let mut inputs = Inputs::new(check_name);
     for k in 0..POINTS {
@@ -306,6 +318,7 @@ fn matches_numerical(grad: impl GradientFn, land: &Landscape, check_name: &str) 
                     fmt_slice(&numeric)
                 ))
                 .got(fmt_vec(&got))
+                .mistake((got.len() != n).then(|| wrong_length_mistake(n)))
                 .mistake(name_vec_mistake(&got, (land.mistakes)(&x), 1e-9))
                 .seed(inputs.seed())
             },
@@ -370,15 +383,20 @@ pub fn zero_at_minima(
                 nd_component(i)
             }
         };
+        let length_ok = got.len() == x.len();
         expect_vec_close(&got, &zero, 1e-12, component, || {
             Feedback::new(format!("{name}_grad is not zero at {name}'s minimum"))
                 .call(format!("{name}_grad(x = {})", fmt_vec(&x)))
-                .mistake(Some(Mistake::new(
-                    "nonzero_at_minimum",
-                    "at the minimum every bracket of the function is zero, and every term of its \
-                     gradient has a bracket as a factor — a term without one, or a mistyped \
-                     constant, is left over",
-                )))
+                .mistake(if length_ok {
+                    Some(Mistake::new(
+                        "nonzero_at_minimum",
+                        "at the minimum every bracket of the function is zero, and every term \
+                         of its gradient has a bracket as a factor — a term without one, or a \
+                         mistyped constant, is left over",
+                    ))
+                } else {
+                    Some(wrong_length_mistake(x.len()))
+                })
         })?;
     }
     Ok(())

@@ -68,10 +68,11 @@ pub enum Variant {
     OneStepTooMany,
     NoDivergenceTest,
     FiniteOnly,
+    BudgetFirst,
 }
 
 impl Variant {
-    const MISTAKES: [Variant; 8] = [
+    const MISTAKES: [Variant; 9] = [
         Variant::Uphill,
         Variant::StepBeforeTest,
         Variant::CountsEvaluations,
@@ -80,6 +81,7 @@ impl Variant {
         Variant::OneStepTooMany,
         Variant::NoDivergenceTest,
         Variant::FiniteOnly,
+        Variant::BudgetFirst,
     ];
 
     fn mistake(self) -> Mistake {
@@ -122,6 +124,14 @@ impl Variant {
                 "you stop only on NaN or infinity; a diverging run also stops once ‖x‖ > 1e10 \
                  (DIVERGENCE_BOUND), long before it overflows",
             ),
+            Variant::BudgetFirst => Mistake::new(
+                "budget_checked_first",
+                "your loop stops for the budget before it looks at the last point: when the \
+                 max_iters-th step lands where ‖∇f‖ < tol (or ‖x‖ > 1e10), the result must still \
+                 say converged (or diverged). Test divergence and convergence at the top of every \
+                 pass, the last one included, and only then the budget — a `while iters < \
+                 max_iters` loop skips those tests on the final point",
+            ),
         }
     }
 }
@@ -144,6 +154,9 @@ pub fn run(
         diverged,
     };
     loop {
+        if variant == Variant::BudgetFirst && iters == max_iters {
+            return finish(x, iters, false, false);
+        }
         let g = grad(&x);
         let finite = x.iter().chain(&g).all(|v| v.is_finite());
         let too_far = norm(&x) > DIVERGENCE_BOUND && variant != Variant::FiniteOnly;
@@ -360,6 +373,12 @@ pub fn divergence_is_reported_early(descent: impl Descent) -> CheckResult {
 /// The budget is max_iters steps: x², lr = 1e-3, tol = 1e-12 stops after exactly 50 steps
 /// when max_iters = 50 (x = 0.998⁵⁰), and after 0 when max_iters = 0 (x = x0); neither
 /// converged nor diverged.
+///
+/// When the budget runs out on the very point where the run converges or diverges, the
+/// flags still say so (the tests come first at the top of every pass): x², x0 = 1, lr = 1.5
+/// (x doubles and flips sign each step) and max_iters = 34 is diverged after 34 steps
+/// (‖x‖ = 2³⁴ > 1e10); with lr = 0.25, tol = 1e-3 and max_iters = 11 it converges after
+/// exactly 11; and a start with ‖∇f‖ < tol is converged even with max_iters = 0.
 pub fn respects_max_iters(descent: impl Descent) -> CheckResult {
     for max_iters in [50, 0, 1] {
         expect_outcome(
@@ -369,6 +388,40 @@ pub fn respects_max_iters(descent: impl Descent) -> CheckResult {
             &array![1.0],
             (1e-3, max_iters, 1e-12),
         )?;
+    }
+    // The diverging case first: only a loop that tests the budget first fails it, while a
+    // loop that steps before testing convergence fails the converging ones as well.
+    let at_the_budget = [
+        (array![1.0], (1.5, 34, 1e-3)),
+        (array![1.0], (0.25, 11, 1e-3)),
+        (array![1e-9], (0.25, 0, 1e-3)),
+    ];
+    // Whether the loop tests for divergence at all (with budget to spare it stops at 34):
+    // then a wrong flag at the budget comes from testing the budget first.
+    let tests_divergence = descent(&grad_x_squared, &array![1.0], 1.5, 100, 1e-3).diverged;
+    for (x0, (lr, max_iters, tol)) in at_the_budget {
+        expect_outcome(
+            &descent,
+            "2x (f = x²)",
+            &grad_x_squared,
+            &x0,
+            (lr, max_iters, tol),
+        )
+        .map_err(|mut feedback| {
+            let budget_first = run(
+                Variant::BudgetFirst,
+                &grad_x_squared,
+                &x0,
+                lr,
+                max_iters,
+                tol,
+            );
+            let got = descent(&grad_x_squared, &x0, lr, max_iters, tol);
+            if tests_divergence && same(&got, &budget_first) {
+                feedback.mistake = Some(Variant::BudgetFirst.mistake());
+            }
+            feedback
+        })?;
     }
     Ok(())
 }

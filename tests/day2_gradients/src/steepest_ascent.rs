@@ -207,7 +207,8 @@ fn none_mistake(got: &str) -> Option<Mistake> {
 }
 
 /// directional_derivative returns None for u = 0 (with zero and nonzero gradients, in 2, 3
-/// and 5 dimensions) — and Some for a short but nonzero u.
+/// and 5 dimensions) — and Some for a short but nonzero u, and Some(0) for a zero gradient
+/// (a flat spot rises at rate 0 in every direction; only the zero u has no direction).
 pub fn directional_derivative_of_zero_u_is_none(directional: impl Directional) -> CheckResult {
     for n in [2, 3, 5] {
         for g in [
@@ -229,7 +230,27 @@ pub fn directional_derivative_of_zero_u_is_none(directional: impl Directional) -
         }
     }
     let (g, u) = (array![4.0, -1.0], array![1e-3, 0.0]);
-    expect_rate(directional(&g, &u), &g, &u, FORMULA_TOL, None)
+    expect_rate(directional(&g, &u), &g, &u, FORMULA_TOL, None)?;
+    for n in [2, 3] {
+        let g = Array1::zeros(n);
+        let u = Array1::from_iter((1..=n).map(|i| i as f64));
+        if directional(&g, &u).is_none() {
+            return Err(Feedback::new(
+                "at a flat spot (zero gradient) f rises at rate 0 in every direction",
+            )
+            .call(directional_call(&g, &u))
+            .expected("Some(0)")
+            .got("None")
+            .mistake(Some(Mistake::new(
+                "none_for_zero_gradient",
+                "only the zero vector u has no direction; a zero gradient gives the rate \
+                 ∇f·u / ‖u‖ = 0 along any u ≠ 0. Return None for u = 0 only (steepest_ascent \
+                 is the one that has no answer for a zero gradient)",
+            ))));
+        }
+        expect_rate(directional(&g, &u), &g, &u, FORMULA_TOL, None)?;
+    }
+    Ok(())
 }
 
 fn steepest_call(g: &Array1<f64>) -> String {

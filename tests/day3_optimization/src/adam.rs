@@ -44,6 +44,8 @@ enum Variant {
     BetasSwapped,
     NoOneMinusBeta,
     StateReset,
+    /// `t += 1` inside the loop over the coordinates.
+    TPerCoordinate,
 }
 
 fn adam_variant(lr: f64, variant: Variant) -> StepFn {
@@ -61,18 +63,23 @@ fn adam_variant(lr: f64, variant: Variant) -> StepFn {
                 t = 0;
             }
         }
-        t += 1;
-        let tc = match variant {
-            Variant::TOffByOne => t + 1,
-            Variant::TStartsAtZero => t - 1,
-            _ => t,
-        };
-        let (c1, c2) = match variant {
-            Variant::NoBiasCorrection => (1.0, 1.0),
-            Variant::OnlyMCorrected => (1.0 - b1.powi(tc), 1.0),
-            _ => (1.0 - b1.powi(tc), 1.0 - b2.powi(tc)),
-        };
+        if variant != Variant::TPerCoordinate {
+            t += 1;
+        }
         for i in 0..params.len() {
+            if variant == Variant::TPerCoordinate {
+                t += 1;
+            }
+            let tc = match variant {
+                Variant::TOffByOne => t + 1,
+                Variant::TStartsAtZero => t - 1,
+                _ => t,
+            };
+            let (c1, c2) = match variant {
+                Variant::NoBiasCorrection => (1.0, 1.0),
+                Variant::OnlyMCorrected => (1.0 - b1.powi(tc), 1.0),
+                _ => (1.0 - b1.powi(tc), 1.0 - b2.powi(tc)),
+            };
             let g = grads[i];
             if variant == Variant::NoOneMinusBeta {
                 m[i] = b1 * m[i] + g;
@@ -141,6 +148,13 @@ fn adam_mistakes(lr: f64) -> Vec<(Mistake, StepFn)> {
             "missing_one_minus_beta",
             "the averages weigh the new gradient by (1 − β): m ← β1·m + (1 − β1)·g, \
              v ← β2·v + (1 − β2)·g²",
+        ),
+        (
+            Variant::TPerCoordinate,
+            "t_per_coordinate",
+            "t counts the steps, not the coordinates: increment it once per call of `step`, \
+             before the loop over the parameters (yours grows by one per coordinate, so only \
+             the first coordinate gets the right bias correction)",
         ),
         (
             Variant::StateReset,

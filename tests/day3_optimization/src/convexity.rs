@@ -3,14 +3,25 @@
 //! The answer of a sampler is random, so the cases are chosen to make it certain: every
 //! non-convex case breaks the inequality on at least 20 % of uniform random pairs (measured:
 //! Rosenbrock 20 %, Himmelblau 36 %, x² + 3xy + y² 27 %, the random indefinite quadratics
-//! ≥ 19 %; midpoints alone find slightly more), so 500 pairs miss a violation with
-//! probability below 0.8⁵⁰⁰ ≈ 1e-48. The convex cases never break it by more than round-off,
-//! which the exercise's margin (1e-9 relative) absorbs: a few ulps of values below ~60.
+//! ≥ 19 %, the upside-down bell 1 − exp(−(x² + y²)/2) 28 %; midpoints alone find about as
+//! many), so 500 pairs miss a violation with probability below 0.8⁵⁰⁰ ≈ 1e-48. The convex
+//! cases never break it by more than round-off, which the exercise's margin (1e-9 relative)
+//! absorbs: a few ulps of values below ~60.
+//!
+//! The bell is *quasi-convex* (its sublevel sets are discs: f on a segment never exceeds the
+//! larger end value) without being convex, so it rejects a sampler that compares f(z) with
+//! max(f(x), f(y)) instead of the chord. The linear x + y on the negative box [−2, −1]² tells
+//! a chord with swapped weights (which fails on it) from a test point x + y (which passes).
+//!
+//! Mistakes are named by running each plausible wrong sampler on the same random streams as
+//! the student's, and a sampler that gives up before trying all its pairs is recognised by
+//! counting its calls of f on a convex bowl.
 
 use crate::common::{Function, name_pattern_mistake};
 use crate::landscapes::{booth, himmelblau, rosenbrock};
 use gradlings_support::{CheckResult, Feedback, Inputs, Mistake, TestRng, fmt_slice};
-use rand::RngExt;
+use rand::{RngExt, SeedableRng};
+use std::cell::Cell;
 
 /// The exercise's round-off margin, for the test's own samplers.
 const ROUND_OFF_TOL: f64 = 1e-9;
@@ -120,6 +131,20 @@ fn cases(inputs: &mut Inputs) -> Vec<Case> {
             hi2,
             false,
         ),
+        case(
+            "1 − exp(−(x² + y²)/2) (an upside-down bell: round level sets, but not convex)",
+            |p| 1.0 - (-(p[0] * p[0] + p[1] * p[1]) / 2.0).exp(),
+            vec![-3.0, -3.0],
+            vec![3.0, 3.0],
+            false,
+        ),
+        case(
+            "x + y",
+            |p| p[0] + p[1],
+            vec![-2.0, -2.0],
+            vec![-1.0, -1.0],
+            true,
+        ),
     ];
     for k in 0..8 {
         let convex = k % 2 == 0;
@@ -155,6 +180,18 @@ fn sampler(
     halve: bool,
     violated: fn(f64, f64, f64) -> bool,
 ) -> impl ConvexFn {
+    sampler_with(draw, point_t, halve, move |fz, fx, fy, t, margin| {
+        violated(fz, t * fx + (1.0 - t) * fy, margin)
+    })
+}
+
+/// The general sampler: `violated(f(z), f(x), f(y), t, margin)` decides each pair.
+fn sampler_with(
+    draw: fn(&mut TestRng, f64, f64) -> f64,
+    point_t: fn(&mut TestRng) -> f64,
+    halve: bool,
+    violated: impl Fn(f64, f64, f64, f64, f64) -> bool,
+) -> impl ConvexFn {
     move |f: &dyn Fn(&[f64]) -> f64, lo: &[f64], hi: &[f64], n: usize, rng: &mut TestRng| {
         for _ in 0..n {
             let x: Vec<f64> = lo.iter().zip(hi).map(|(&l, &h)| draw(rng, l, h)).collect();
@@ -170,12 +207,50 @@ fn sampler(
             };
             let (fx, fy) = (f(&x), f(&y));
             let margin = ROUND_OFF_TOL * (1.0 + fx.abs() + fy.abs());
-            if violated(f(&z), t * fx + (1.0 - t) * fy, margin) {
+            if violated(f(&z), fx, fy, t, margin) {
                 return false;
             }
         }
         true
     }
+}
+
+/// The exercise's sampler, but deciding after the first pair (`if … { return false } else
+/// { return true }` inside the loop).
+fn first_pair_only() -> impl ConvexFn {
+    let reference = reference_sampler();
+    move |f: &dyn Fn(&[f64]) -> f64, lo: &[f64], hi: &[f64], n: usize, rng: &mut TestRng| {
+        reference(f, lo, hi, n.min(1), rng)
+    }
+}
+
+fn early_return_mistake() -> Mistake {
+    Mistake::new(
+        "returns_after_first_pair",
+        "your sampler decides after the first pair: `return true` inside the loop ends it \
+         before the other pairs are tried. Return false as soon as a pair breaks the \
+         inequality, but return true only after the loop, when all n_pairs passed",
+    )
+}
+
+/// Whether the sampler answers "convex" on a convex bowl (where no pair breaks the
+/// inequality) after trying only some of its pairs: each pair needs f at its two ends and
+/// between them, so n pairs take at least n calls of f.
+fn stops_early(is_convex: &impl ConvexFn) -> bool {
+    let calls = Cell::new(0usize);
+    let bowl = |p: &[f64]| {
+        calls.set(calls.get() + 1);
+        p.iter().map(|v| v * v).sum::<f64>()
+    };
+    let n = 50;
+    let convex = is_convex(
+        &bowl,
+        &[-1.0, -1.0],
+        &[1.0, 1.0],
+        n,
+        &mut TestRng::seed_from_u64(1),
+    );
+    convex && (1..n).contains(&calls.get())
 }
 
 fn in_box(rng: &mut TestRng, lo: f64, hi: f64) -> f64 {
@@ -241,6 +316,34 @@ fn mistakes() -> Vec<(Mistake, Box<dyn ConvexFn>)> {
         ),
         (
             Mistake::new(
+                "chord_weights_swapped",
+                "your chord weighs the ends the wrong way round: the point z = t·x + (1 − t)·y \
+                 lies under t·f(x) + (1 − t)·f(y) — f(x) gets the weight t, like x",
+            ),
+            Box::new(sampler_with(
+                in_box,
+                uniform_t,
+                true,
+                |fz, fx, fy, t, margin| fz > (1.0 - t) * fx + t * fy + margin,
+            )),
+        ),
+        (
+            Mistake::new(
+                "max_not_chord",
+                "you compare f(z) with the larger of f(x) and f(y); that tests quasi-convexity \
+                 (level sets without dents), which a non-convex bell also passes. Compare with \
+                 the chord at the same place, t·f(x) + (1 − t)·f(y)",
+            ),
+            Box::new(sampler_with(
+                in_box,
+                uniform_t,
+                true,
+                |fz, fx, fy, _, margin| fz > fx.max(fy) + margin,
+            )),
+        ),
+        (early_return_mistake(), Box::new(first_pair_only())),
+        (
+            Mistake::new(
                 "never_finds_violations",
                 "your sampler never finds a violation: with t = 0 or 1 the test point is an end \
                  point and the inequality holds trivially; draw t from (0, 1), or use t = ½",
@@ -259,14 +362,15 @@ fn mistakes() -> Vec<(Mistake, Box<dyn ConvexFn>)> {
 fn judge(is_convex: impl ConvexFn, name: &str, want_convex: bool) -> CheckResult {
     let mut inputs = Inputs::new(name);
     let all = cases(&mut inputs);
-    let run = |inputs: &mut Inputs, sampler: &dyn Fn(&Case, &mut TestRng) -> bool| -> Vec<bool> {
+    // One generator seed per case; the wrong samplers get the same streams as the student's.
+    let seeds: Vec<u64> = all.iter().map(|_| inputs.rng().random()).collect();
+    let run = |sampler: &dyn Fn(&Case, &mut TestRng) -> bool| -> Vec<bool> {
         all.iter()
-            .map(|c| sampler(c, &mut inputs.fork_rng()))
+            .zip(&seeds)
+            .map(|(c, &seed)| sampler(c, &mut TestRng::seed_from_u64(seed)))
             .collect()
     };
-    let got = run(&mut inputs, &|c, rng| {
-        is_convex(&*c.f, &c.lo, &c.hi, N_PAIRS, rng)
-    });
+    let got = run(&|c, rng| is_convex(&*c.f, &c.lo, &c.hi, N_PAIRS, rng));
     let Some(i) = (0..all.len()).find(|&i| all[i].convex == want_convex && got[i] != want_convex)
     else {
         return Ok(());
@@ -274,12 +378,11 @@ fn judge(is_convex: impl ConvexFn, name: &str, want_convex: bool) -> CheckResult
     let candidates = mistakes()
         .into_iter()
         .map(|(mistake, model)| {
-            let answers = run(&mut inputs, &|c, rng| {
-                model(&*c.f, &c.lo, &c.hi, N_PAIRS, rng)
-            });
+            let answers = run(&|c, rng| model(&*c.f, &c.lo, &c.hi, N_PAIRS, rng));
             (mistake, answers)
         })
         .collect();
+    let early = (!want_convex && stops_early(&is_convex)).then(early_return_mistake);
     let c = &all[i];
     Err(Feedback::new(if want_convex {
         "is_convex_sampled rejects a convex function"
@@ -299,19 +402,21 @@ fn judge(is_convex: impl ConvexFn, name: &str, want_convex: bool) -> CheckResult
     } else {
         "at least 20 % of random chords lie below this graph, so 500 pairs are sure to find one"
     })
+    .mistake(early)
     .mistake(name_pattern_mistake(&got, i, candidates))
     .seed(inputs.seed()))
 }
 
-/// is_convex_sampled says true for convex functions: x² + y², Booth, |x| + |y|, a linear
-/// function, exp(x + y), x⁴ − 3x² + y² on a box where it is convex, and 4 seeded random convex
+/// is_convex_sampled says true for convex functions: x² + y², Booth, |x| + |y|, two linear
+/// functions, exp(x + y), x⁴ − 3x² + y² on a box where it is convex, and 4 seeded random convex
 /// quadratics; 500 pairs each.
 pub fn convex_functions_pass(is_convex: impl ConvexFn) -> CheckResult {
     judge(is_convex, "day3::convex_functions_pass", true)
 }
 
-/// is_convex_sampled says false for Rosenbrock, Himmelblau, x² + 3xy + y² and 4 seeded random
-/// indefinite quadratics; 500 pairs each (a miss has probability below 1e-48).
+/// is_convex_sampled says false for Rosenbrock, Himmelblau, x² + 3xy + y², the upside-down bell
+/// 1 − exp(−(x² + y²)/2) and 4 seeded random indefinite quadratics; 500 pairs each (a miss has
+/// probability below 1e-48).
 pub fn non_convex_functions_fail(is_convex: impl ConvexFn) -> CheckResult {
     judge(is_convex, "day3::non_convex_functions_fail", false)
 }

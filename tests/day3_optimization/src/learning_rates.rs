@@ -229,6 +229,24 @@ fn regime_mistakes() -> Vec<(Mistake, Classifier)> {
         ),
         (
             Mistake::new(
+                "boundary_with_tolerance",
+                "you treat r as a boundary value (0 or −1) when it is only near one; the regimes \
+                 change exactly at r = 0 and r = −1: r = −1.0000004 already diverges, slowly. \
+                 Compare r with the boundaries exactly",
+            ),
+            |a, lr| {
+                let r = 1.0 - 2.0 * a * lr;
+                if r.abs() < 1e-6 {
+                    Regime::OneStep
+                } else if (r + 1.0).abs() < 1e-6 {
+                    Regime::TwoCycle
+                } else {
+                    regime_of(r)
+                }
+            },
+        ),
+        (
+            Mistake::new(
                 "oscillation_called_monotone",
                 "with −1 < r < 0 the iterate crosses the minimum every step (x changes sign): \
                  that is Oscillating; Monotone needs 0 < r < 1",

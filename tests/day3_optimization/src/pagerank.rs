@@ -49,6 +49,7 @@ fn solve(mut a: Array2<f64>, mut b: Vec<f64>) -> Vec<f64> {
 enum Model {
     Right,
     DanglingLost,
+    DanglingKept,
     TeleportNotDivided,
     Reversed,
     DampingSwapped,
@@ -75,10 +76,15 @@ fn fixed_point(n: usize, edges: &[(usize, usize)], d: f64, model: Model) -> Vec<
     for &(from, to) in &edges {
         a[[to, from]] -= link / out_degree[from] as f64;
     }
-    if model != Model::DanglingLost {
-        for j in (0..n).filter(|&j| out_degree[j] == 0) {
-            for i in 0..n {
-                a[[i, j]] -= link / n as f64;
+    for j in (0..n).filter(|&j| out_degree[j] == 0) {
+        match model {
+            Model::DanglingLost => {}
+            // The page passes its share to itself: a self-loop.
+            Model::DanglingKept => a[[j, j]] -= link,
+            _ => {
+                for i in 0..n {
+                    a[[i, j]] -= link / n as f64;
+                }
             }
         }
     }
@@ -98,6 +104,12 @@ fn mistakes(n: usize, edges: &[(usize, usize)], d: f64) -> Vec<(Mistake, Vec<f64
             "dangling_mass_lost",
             "the rank of pages without links disappears (the ranks sum to less than 1): spread \
              it over all n pages, d·Σ_dangling r_j / n for every page",
+        ),
+        (
+            Model::DanglingKept,
+            "dangling_mass_kept",
+            "a page without links keeps its own rank, as if it linked to itself; from a dead \
+             end the surfer jumps to a random page, so spread d·r_j / n over all n pages",
         ),
         (
             Model::TeleportNotDivided,

@@ -273,20 +273,23 @@ fn evaluate_restarts(
 
 /// best_of_restarts returns (x, f(x)) of the lowest of the gradient-descent end points.
 ///
-/// 30 seeded cases on x⁴ − ax² + bx with 3–6 starts in [−2.5, 2.5], lr 0.01, 500 iterations;
-/// the reference runs the test's own descent from each start. Tolerance 1e-9 relative. The
-/// feedback shows the first failing case and names the mistake that explains every failing
-/// case (several mistakes can give the same answer on one case).
+/// 30 seeded cases on x⁴ − ax² + bx with 3–6 starts in [−2.5, 2.5], lr 0.01, 500 iterations,
+/// then 6 short runs of 3 to 20 iterations, which end far from any minimum (so a loop that
+/// ignores `iters` or `lr` shows); the reference runs the test's own descent from each
+/// start. Tolerance 1e-9 relative. The feedback shows the first failing case and names the
+/// mistake that explains every failing case (several mistakes can give the same answer on
+/// one case).
 pub fn restarts_pick_the_lowest_end(best_of_restarts: impl RestartsFn) -> CheckResult {
     let mut inputs = Inputs::new("day3::restarts_pick_the_lowest_end");
     let mut first_failure: Option<Feedback> = None;
     let mut explaining: Option<Vec<Mistake>> = None;
-    for _ in 0..30 {
+    for case in 0..36 {
         let land = quartic_well(inputs.uniform(2.0, 5.0), inputs.uniform(-1.5, 1.5));
         let count = inputs.index(3, 7);
         let starts = inputs.uniform_vec(count, -2.5, 2.5);
+        let iters = if case < 30 { 500 } else { inputs.index(3, 21) };
         if let Some((feedback, matching)) =
-            evaluate_restarts(&best_of_restarts, &land, &starts, 0.01, 500, None)
+            evaluate_restarts(&best_of_restarts, &land, &starts, 0.01, iters, None)
         {
             first_failure.get_or_insert(feedback);
             explaining = Some(match explaining {

@@ -6,6 +6,11 @@
 //! SGD *is* full-batch gradient descent whatever the order of the indices, equal to the
 //! test's own loop up to the order of summation (≤ 1e-12 relative over ≤ 5 steps; 1e-9 is
 //! generous). The fit on noisy data is then checked by its outcome.
+//!
+//! Both functions must draw their randomness from the generator they are given (so that a
+//! seed replays a run), and `sgd_linreg` must cut new batches every epoch. Neither shows in
+//! the numbers, so the checks read how far the generator has advanced (its word position):
+//! a shuffle of n indices draws about n words, every time, whatever the algorithm.
 
 use crate::common::{first_mismatch, name_mistake_vec};
 use gradlings_support::{CheckResult, Feedback, Inputs, Mistake, TestRng, fmt_f64, fmt_slice};
@@ -221,6 +226,19 @@ pub fn batches_are_shuffled(minibatch_indices: impl BatchesFn) -> CheckResult {
             inputs.seed(),
         );
     }
+    if rng.get_word_pos() == 0 {
+        return fail(
+            "minibatch_indices does not use the rng it is given",
+            "the rng was never drawn from in 20 calls".to_string(),
+            Mistake::new(
+                "ignores_rng",
+                "you shuffle with a generator of your own: shuffle with the `rng` argument \
+                 (indices.shuffle(rng)), so that the caller's seed decides — and replays — \
+                 the batches",
+            ),
+            inputs.seed(),
+        );
+    }
     let batch_of_zero: Vec<usize> = epochs
         .iter()
         .map(|e| e.iter().position(|b| b.contains(&0)).unwrap_or(0))
@@ -264,7 +282,10 @@ pub fn batches_are_shuffled(minibatch_indices: impl BatchesFn) -> CheckResult {
 /// Full-batch gradient descent on the mean squared error, from w = b = 0 (the reference).
 fn gradient_descent(x: &[f64], y: &[f64], lr: f64, epochs: usize, rule: Rule) -> (f64, f64) {
     let (mut w, mut b) = (0.0, 0.0);
-    let n = x.len() as f64;
+    let n = match rule {
+        Rule::BatchParameter(batch) => batch as f64,
+        _ => x.len() as f64,
+    };
     let steps = if rule == Rule::OneEpoch { 1 } else { epochs };
     for _ in 0..steps {
         let residual = |w: f64, b: f64, i: usize| w * x[i] + b - y[i];
@@ -297,9 +318,17 @@ enum Rule {
     Uphill,
     UpdatedW,
     OneEpoch,
+    /// Divides by the `batch` argument instead of the size of the batch at hand.
+    BatchParameter(usize),
 }
 
-fn step_mistakes(x: &[f64], y: &[f64], lr: f64, epochs: usize) -> Vec<(Mistake, Vec<f64>)> {
+fn step_mistakes(
+    x: &[f64],
+    y: &[f64],
+    lr: f64,
+    batch: usize,
+    epochs: usize,
+) -> Vec<(Mistake, Vec<f64>)> {
     let list = [
         (
             Rule::Half,
@@ -328,6 +357,13 @@ fn step_mistakes(x: &[f64], y: &[f64], lr: f64, epochs: usize) -> Vec<(Mistake, 
             Rule::OneEpoch,
             "one_epoch_only",
             "your loop runs one epoch; it must run `epochs` epochs",
+        ),
+        (
+            Rule::BatchParameter(batch),
+            "divides_by_batch_argument",
+            "you divide by the `batch` argument; a batch can be smaller than that (the last \
+             one, or the only one when batch > n): divide by the number of indices in the \
+             batch at hand, indices.len()",
         ),
     ];
     list.into_iter()
@@ -384,20 +420,30 @@ pub fn full_batch_is_gradient_descent(sgd_linreg: impl LinregFn) -> CheckResult 
             .got(format!("({}, {})", fmt_f64(w), fmt_f64(b)))
             .tolerance(format!("each: |got − expected| ≤ {} · max(1, |expected|)", fmt_f64(FULL_BATCH_TOL)))
             .note("L = (1/|B|)·Σ (w·xᵢ + b − yᵢ)², both gradients at the old (w, b), start at w = b = 0")
-            .mistake(name_mistake_vec(&[w, b], step_mistakes(&x, &y, lr, epochs), 1e-9))
+            .mistake(name_mistake_vec(&[w, b], step_mistakes(&x, &y, lr, batch, epochs), 1e-9))
             .seed(inputs.seed()));
         }
     }
     Ok(())
 }
 
-/// SGD recovers y = 3x − 2 from 1000 noisy points: |w − 3| < 0.05 and |b + 2| < 0.05.
+/// SGD recovers y = 3x − 2 from 1000 noisy points: |w − 3| < 0.05 and |b + 2| < 0.05, and it
+/// shuffles anew every epoch.
 ///
 /// x uniform in [−1, 1], noise N(0, 0.1²); lr 0.05, batch 32, 20 epochs (640 steps), three
 /// seeded data sets. Least squares itself is within ~0.006 of (3, −2) here (noise
 /// 0.1/√(1000/3) for w, 0.1/√1000 for b), and 640 steps of 0.05 shrink the start's error by
 /// (1 − 0.1·E[x²]·2)⁶⁴⁰ < 1e-9, so a correct SGD lands well inside 0.05, while one step per
 /// epoch (20 steps of full-batch GD) stops short at b ≈ −1.8.
+///
+/// Two things the fit cannot show are checked after it. The batches must come from the rng
+/// passed in (it must have been drawn from). And reusing the first epoch's batches fits the
+/// line as well, so a tiny problem tells: the points (1, 1) and (2, 3), batch 1, lr 0.05,
+/// 3 epochs — each epoch visits the points in one of 2 orders, so a run has 2³ = 8 equally
+/// likely histories, each ending at a different (w, b) (steps on two points with different
+/// x do not commute). Over 40 seeds a loop that shuffles every epoch shows at least 3 of
+/// them (fewer has probability 28·(1/4)⁴⁰ < 1e-22); one that reuses its batches shows 2 at
+/// most, whatever generator it shuffles with.
 pub fn sgd_fits_a_noisy_line(sgd_linreg: impl LinregFn) -> CheckResult {
     let mut inputs = Inputs::new("day3::sgd_fits_a_noisy_line");
     let (lr, batch, epochs) = (0.05, 32, 20);
@@ -407,8 +453,10 @@ pub fn sgd_fits_a_noisy_line(sgd_linreg: impl LinregFn) -> CheckResult {
             .iter()
             .map(|&xi| 3.0 * xi - 2.0 + 0.1 * inputs.normal())
             .collect();
-        let (w, b) = sgd_linreg(&x, &y, lr, batch, epochs, &mut inputs.fork_rng());
+        let mut rng = inputs.fork_rng();
+        let (w, b) = sgd_linreg(&x, &y, lr, batch, epochs, &mut rng);
         if (w - 3.0).abs() < 0.05 && (b + 2.0).abs() < 0.05 {
+            expect_rng_used(rng.get_word_pos()).map_err(|fb| fb.seed(inputs.seed()))?;
             continue;
         }
         let one_step_per_epoch = gradient_descent(&x, &y, lr, epochs, Rule::Right);
@@ -441,7 +489,73 @@ pub fn sgd_fits_a_noisy_line(sgd_linreg: impl LinregFn) -> CheckResult {
             .mistake(named)
             .seed(inputs.seed()));
     }
-    Ok(())
+    batches_change_every_epoch(&sgd_linreg)
+}
+
+/// Fails unless the training run drew from the generator it was given.
+fn expect_rng_used(drawn: u128) -> CheckResult {
+    if drawn > 0 {
+        return Ok(());
+    }
+    Err(
+        Feedback::new("sgd_linreg does not draw its batches from the rng it is given")
+            .call("sgd_linreg(1000 points, lr = 0.05, batch = 32, epochs = 20, rng)")
+            .got("the rng was never drawn from")
+            .mistake(Some(Mistake::new(
+                "ignores_rng",
+                "get each epoch's batches from minibatch_indices(x.len(), batch, rng) with \
+                 the `rng` argument, so that the caller's seed decides — and replays — the \
+                 run",
+            ))),
+    )
+}
+
+/// The runs for the reshuffling check of `sgd_fits_a_noisy_line` (see there).
+const HISTORY_RUNS: usize = 40;
+
+/// A loop that shuffles every epoch ends in at least 3 different places over 40 seeds of
+/// the two-point problem (see `sgd_fits_a_noisy_line`).
+fn batches_change_every_epoch(sgd_linreg: impl LinregFn) -> CheckResult {
+    let mut inputs = Inputs::new("day3::batches_change_every_epoch");
+    let (x, y) = ([1.0, 2.0], [1.0, 3.0]);
+    let mut ends: Vec<(f64, f64)> = Vec::new();
+    for _ in 0..HISTORY_RUNS {
+        let end = sgd_linreg(&x, &y, 0.05, 1, 3, &mut inputs.fork_rng());
+        if !ends
+            .iter()
+            .any(|e| e.0.to_bits() == end.0.to_bits() && e.1.to_bits() == end.1.to_bits())
+        {
+            ends.push(end);
+        }
+    }
+    if ends.len() >= 3 {
+        return Ok(());
+    }
+    Err(
+        Feedback::new("sgd_linreg does not shuffle the data anew every epoch")
+            .call(format!(
+                "sgd_linreg(x = [1, 2], y = [1, 3], lr = 0.05, batch = 1, epochs = 3, rng) with \
+             {HISTORY_RUNS} different rngs"
+            ))
+            .expected(
+                "at least 3 different results: each epoch visits the two points in a random order, \
+             so there are 2³ = 8 equally likely histories",
+            )
+            .got(format!(
+                "{} different result(s): {}",
+                ends.len(),
+                ends.iter()
+                    .map(|(w, b)| format!("({}, {})", fmt_f64(*w), fmt_f64(*b)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .mistake(Some(Mistake::new(
+                "same_batches_every_epoch",
+                "you cut the batches once and reuse them in every epoch: call minibatch_indices \
+             inside the epoch loop, so each epoch visits the data in a new random order",
+            )))
+            .seed(inputs.seed()),
+    )
 }
 
 #[cfg(test)]

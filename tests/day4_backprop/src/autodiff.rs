@@ -56,6 +56,10 @@ fn tape_flaw_mistake(flaw: TapeFlaw) -> Mistake {
             "quotient_local_sign",
             "for c = a / b, ∂c/∂b = −a/b² (negative), and ∂c/∂a = 1/b",
         ),
+        TapeFlaw::QuotientLocalNoSquare => (
+            "quotient_local_no_square",
+            "for c = a / b, ∂c/∂b = −a/b²: divide by b², not by b",
+        ),
         TapeFlaw::PowerRuleExponent => (
             "power_rule_exponent",
             "for c = aⁿ, ∂c/∂a = n·aⁿ⁻¹: the exponent drops by one",
@@ -77,13 +81,36 @@ fn tape_flaw_mistake(flaw: TapeFlaw) -> Mistake {
     Mistake::new(id, explanation)
 }
 
+/// Whether the student's `powf` is right on its own: x.powf(−1) at 1.7 has ∂/∂x = −1/1.7².
+fn powf_is_right(run: &impl TapeRunner) -> bool {
+    let mut program = Program::new(1);
+    program.push(Op::Unary(UnOp::Powf(-1.0), 0));
+    let (_, grads) = run(&program, &[1.7]);
+    all_close(&grads, &[-1.0 / (1.7 * 1.7)], EXACT_TOL)
+}
+
 /// The catalogued flaw whose gradient matches `got` (and differs from the right one). When
 /// several flaws give the same numbers, the first is named and the others are mentioned.
-fn name_tape_flaw(program: &Program, xs: &[f64], got: &[f64]) -> Option<Mistake> {
+///
+/// A quotient recorded with ∂c/∂b = −a/b gives the very numbers of a / b built as a·b⁻¹ with
+/// the power rule's exponent not lowered; when the student's `powf` is right on its own, the
+/// power rule is not the culprit.
+fn name_tape_flaw(
+    run: &impl TapeRunner,
+    program: &Program,
+    xs: &[f64],
+    got: &[f64],
+) -> Option<Mistake> {
     let (_, right) = tape_gradient(program, xs, None, Flavor::Derived);
+    let powf_right = powf_is_right(run);
     let matches = |flaw: TapeFlaw| {
+        if flaw == TapeFlaw::PowerRuleExponent && powf_right {
+            return false;
+        }
         let flavors: &[Flavor] = match flaw {
-            TapeFlaw::SubLocalSign | TapeFlaw::QuotientLocalSign => &[Flavor::Direct],
+            TapeFlaw::SubLocalSign
+            | TapeFlaw::QuotientLocalSign
+            | TapeFlaw::QuotientLocalNoSquare => &[Flavor::Direct],
             _ => &[Flavor::Derived, Flavor::Direct],
         };
         flavors.iter().any(|&flavor| {
@@ -147,7 +174,7 @@ fn expect_exact(
         with_seed(
             Feedback::new(format!("{summary}: the gradient is wrong"))
                 .call(format!("{}; y.backward()", program.describe(xs)))
-                .mistake(name_tape_flaw(program, xs, &grads)),
+                .mistake(name_tape_flaw(run, program, xs, &grads)),
             seed,
         )
     })
@@ -179,7 +206,7 @@ pub fn micrograd_sanity_check(run: impl TapeRunner) -> CheckResult {
         || {
             Feedback::new("micrograd's sanity check: dy/dx should be exactly 46")
                 .call(format!("{}; y.backward()", program.describe(&xs)))
-                .mistake(name_tape_flaw(&program, &xs, &grads))
+                .mistake(name_tape_flaw(&run, &program, &xs, &grads))
         },
     )
 }
@@ -202,7 +229,7 @@ pub fn micrograd_more_ops(run: impl TapeRunner) -> CheckResult {
     expect_components(&grads, &want, 1e-9, names, || {
         Feedback::new("micrograd's larger example: the gradient should be (138.8338…, 645.5773…)")
             .call(format!("{}; g.backward()", program.describe(&xs)))
-            .mistake(name_tape_flaw(&program, &xs, &grads))
+            .mistake(name_tape_flaw(&run, &program, &xs, &grads))
     })
 }
 
@@ -355,7 +382,7 @@ pub fn random_expressions(run: impl TapeRunner) -> CheckResult {
                 .call(format!("{}; y.backward()", s.program.describe(&s.xs)))
                 .expected(gradlings_support::fmt_slice(&s.numeric))
                 .got(gradlings_support::fmt_slice(&grads))
-                .mistake(name_tape_flaw(&s.program, &s.xs, &grads))
+                .mistake(name_tape_flaw(&run, &s.program, &s.xs, &grads))
                 .seed(inputs.seed())
         })?;
     }
@@ -386,7 +413,7 @@ pub fn long_chain(run: impl TapeRunner) -> CheckResult {
         || {
             Feedback::new("the gradient at the start of a 100 000-operation chain is wrong")
                 .call(format!("{}; y.backward()", program.describe(&xs)))
-                .mistake(name_tape_flaw(&program, &xs, &grads))
+                .mistake(name_tape_flaw(&run, &program, &xs, &grads))
         },
     )
 }

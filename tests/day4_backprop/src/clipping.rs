@@ -129,6 +129,15 @@ fn clip_mistakes(grads: &[Vec<f64>], max_norm: f64) -> Vec<(Mistake, Vec<Vec<f64
             ),
             grads.to_vec(),
         ),
+        (
+            Mistake::new(
+                "epsilon_in_denominator",
+                "you scale by max_norm / (norm + 1e-6), PyTorch's guard against dividing by zero; \
+                 this exercise scales by exactly max_norm / norm (a zero gradient never gets \
+                 there, since 0 > max_norm is false)",
+            ),
+            scale_all(max_norm / (n + 1e-6)),
+        ),
     ]
 }
 

@@ -254,9 +254,14 @@ impl<'t, const FLAW: usize, const STYLE: usize> Div for TestVar<'t, FLAW, STYLE>
             } else {
                 -1.0
             };
+            let square = if TestTape::<FLAW, STYLE>::has(TapeFlaw::QuotientLocalNoSquare) {
+                b
+            } else {
+                b * b
+            };
             self.tape.record(
                 a / b,
-                vec![(self.index, 1.0 / b), (other.index, sign * a / (b * b))],
+                vec![(self.index, 1.0 / b), (other.index, sign * a / square)],
             )
         } else {
             self * other.powf(-1.0)

@@ -48,10 +48,15 @@ pub fn tape_matches_backprop(tape_loss_and_grads: impl ForwardBackward) -> Check
             problem.feedback("a gradient has the wrong shape", "tape_loss_and_grads")
         })?;
         expect_exact_gradient(NET, x, y, p, &grads, TOL, || {
-            problem.feedback(
-                "the gradients from the tape should equal backpropagation's (4.3)",
-                "tape_loss_and_grads",
-            )
+            problem
+                .feedback(
+                    "the gradients from the tape should equal backpropagation's (4.3)",
+                    "tape_loss_and_grads",
+                )
+                .note(
+                    "the gradients come from your tape of 4.2: if `cargo checker run 4.2` does \
+                     not pass yet, fix the tape first",
+                )
         })?;
     }
     Ok(())

@@ -28,6 +28,18 @@ fn rejects_dividing_by_h() {
 }
 
 #[test]
+fn rejects_dividing_and_multiplying_by_h() {
+    // `… / h * h` parses as (… / h) · h: the h² is never divided out.
+    let precedence = |f: F, x: f64| {
+        let h = 1e-4;
+        (f(x + h) - 2.0 * f(x) + f(x - h)) / h * h
+    };
+    for result in both(precedence) {
+        assert_rejects(result, "divided_by_h");
+    }
+}
+
+#[test]
 fn rejects_a_flipped_sign() {
     let h = 1e-4;
     for result in both(|f, x| (2.0 * f(x) - f(x + h) - f(x - h)) / (h * h)) {

@@ -65,6 +65,15 @@ fn forward_accepts_multiplying_by_the_reciprocal() {
 // ---- backward_diff ----
 
 #[test]
+fn forward_rejects_single_precision() {
+    let single = |f: &dyn Fn(f64) -> f64, x: f64, h: f64| {
+        let (up, here) = (f(x + h) as f32, f(x) as f32);
+        f64::from((up - here) / h as f32)
+    };
+    assert_rejects(forward_formula(single), "single_precision");
+}
+
+#[test]
 fn backward_rejects_the_forward_formula() {
     assert_rejects(
         backward_formula(|f, x, h| (f(x + h) - f(x)) / h),

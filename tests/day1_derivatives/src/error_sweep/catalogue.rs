@@ -80,6 +80,35 @@ fn rejects_relative_errors() {
 }
 
 #[test]
+fn rejects_a_relative_error_in_one_column() {
+    let relative = |f: F, df: F, x: f64, hs: &[f64]| {
+        rows_of(f, df, x, hs, |f, e, x, h| {
+            (
+                h,
+                (forward(f, x, h) - e).abs(),
+                ((central(f, x, h) - e) / e).abs(),
+            )
+        })
+    };
+    assert_rejects(errors_match_the_quotients(relative), "relative_error");
+}
+
+#[test]
+fn rejects_comparing_with_f_instead_of_its_derivative() {
+    let against_f = |f: F, df: F, x: f64, hs: &[f64]| {
+        let _ = df;
+        rows_of(f, &|t: f64| f(t), x, hs, |f, _, x, h| {
+            (
+                h,
+                (forward(f, x, h) - f(x)).abs(),
+                (central(f, x, h) - f(x)).abs(),
+            )
+        })
+    };
+    assert_rejects(errors_match_the_quotients(against_f), "compared_with_f");
+}
+
+#[test]
 fn rejects_a_sweep_that_ignores_hs() {
     let own_steps = |f: F, df: F, x: f64, _hs: &[f64]| {
         let exact = df(x);

@@ -36,6 +36,7 @@ fn diff_with(e: &Expr, slip: Option<Slip>) -> Expr {
             let outer = match slip {
                 Some(Slip::PowerNoMinusOne) => Expr::mul(c(*n), Expr::pow((**u).clone(), *n)),
                 Some(Slip::PowerMissingFactor) => Expr::pow((**u).clone(), n - 1.0),
+                Some(Slip::PowerPlusOne) => Expr::mul(c(*n), Expr::pow((**u).clone(), n + 1.0)),
                 _ => Expr::mul(c(*n), Expr::pow((**u).clone(), n - 1.0)),
             };
             chain(outer, u, Slip::NoChainPow)
@@ -146,6 +147,11 @@ fn rejects_the_power_rule_without_minus_one() {
 #[test]
 fn rejects_the_power_rule_without_the_factor() {
     rejects_slip(Slip::PowerMissingFactor, "power_rule_factor");
+}
+
+#[test]
+fn rejects_the_power_rule_raising_the_exponent() {
+    rejects_slip(Slip::PowerPlusOne, "power_rule_exponent_raised");
 }
 
 #[test]

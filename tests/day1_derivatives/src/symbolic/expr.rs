@@ -119,6 +119,8 @@ impl Expr {
                     n * u.powf(*n)
                 } else if has(Slip::PowerMissingFactor) {
                     u.powf(n - 1.0)
+                } else if has(Slip::PowerPlusOne) {
+                    n * u.powf(n + 1.0)
                 } else {
                     n * u.powf(n - 1.0)
                 };
@@ -203,6 +205,8 @@ pub enum Slip {
     PowerNoMinusOne,
     /// (uⁿ)' = uⁿ⁻¹·u'
     PowerMissingFactor,
+    /// (uⁿ)' = n·uⁿ⁺¹·u' (the exponent raised, as in integration)
+    PowerPlusOne,
     /// c' = c
     ConstantNotZero,
 }

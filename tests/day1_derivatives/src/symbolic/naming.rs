@@ -65,6 +65,7 @@ fn slip_candidates() -> Vec<Vec<Slip>> {
         Slip::SinSignFlipped,
         Slip::PowerNoMinusOne,
         Slip::PowerMissingFactor,
+        Slip::PowerPlusOne,
         Slip::ConstantNotZero,
     ] {
         candidates.push(vec![slip]);
@@ -134,6 +135,11 @@ fn slip_mistake(slips: &[Slip]) -> Mistake {
         Slip::PowerMissingFactor => Mistake::new(
             "power_rule_factor",
             "power rule: (uⁿ)' = n·uⁿ⁻¹·u' — the exponent n comes down as a factor",
+        ),
+        Slip::PowerPlusOne => Mistake::new(
+            "power_rule_exponent_raised",
+            "power rule: (uⁿ)' = n·uⁿ⁻¹·u' — differentiating lowers the exponent to n − 1 \
+             (raising it to n + 1 belongs to integration)",
         ),
         Slip::ConstantNotZero => Mistake::new(
             "constant_derivative",

@@ -71,6 +71,31 @@ fn tangent_rejects_a_forward_difference_slope() {
     }
 }
 
+#[test]
+fn tangent_rejects_a_forward_difference_at_its_best_step() {
+    // h ≈ √ε: about eight digits, within 1e-7 on the cubics, but first order.
+    let forward = |f: &dyn Fn(f64) -> f64, x0: f64| {
+        let h = 1.5e-8;
+        let s = (f(x0 + h) - f(x0)) / h;
+        (s, f(x0) - s * x0)
+    };
+    assert_accepts(tangents_of_random_cubics(forward));
+    assert_rejects(tangent_of_the_parabola(forward), "one_sided_slope");
+}
+
+#[test]
+fn tangent_accepts_a_one_sided_second_order_slope() {
+    // (−3f(x) + 4f(x + h) − f(x + 2h)) / (2h): one-sided, but second order like the central.
+    let three_point = |f: &dyn Fn(f64) -> f64, x0: f64| {
+        let h = 1e-5 * x0.abs().max(1.0);
+        let s = (-3.0 * f(x0) + 4.0 * f(x0 + h) - f(x0 + 2.0 * h)) / (2.0 * h);
+        (s, f(x0) - s * x0)
+    };
+    for result in tangent_checks(three_point) {
+        assert_accepts(result);
+    }
+}
+
 // ---- tangent_line: correct alternatives ----
 
 #[test]

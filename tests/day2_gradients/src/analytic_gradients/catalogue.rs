@@ -102,6 +102,7 @@ fn rosenbrock_rejects_the_two_dimensional_formula() {
         ]
     };
     assert_fails_saying(rosenbrock_gradient(two_d), "components");
+    assert_rejects(rosenbrock_gradient(two_d), "wrong_length");
 }
 
 #[test]
@@ -226,6 +227,10 @@ fn minima_reject_a_two_dimensional_rosenbrock() {
     assert_fails_saying(
         zero_at_minima(two_d, himmelblau_expanded, beale_right, booth_expanded),
         "components",
+    );
+    assert_rejects(
+        zero_at_minima(two_d, himmelblau_expanded, beale_right, booth_expanded),
+        "wrong_length",
     );
 }
 

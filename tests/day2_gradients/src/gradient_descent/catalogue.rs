@@ -196,6 +196,31 @@ fn rejects_testing_only_for_nan_and_infinity() {
 }
 
 #[test]
+fn rejects_testing_the_budget_first() {
+    let budget_first = |grad: GradFn, x0: &Array1<f64>, lr: f64, max_iters: usize, tol: f64| {
+        let mut x = x0.clone();
+        let mut iters = 0;
+        while iters < max_iters {
+            let g = grad(&x);
+            if !is_finite(&x) || !is_finite(&g) || norm(&x) > DIVERGENCE_BOUND {
+                return outcome(x, iters, false, true);
+            }
+            if norm(&g) < tol {
+                return outcome(x, iters, true, false);
+            }
+            x = &x - &(lr * &g);
+            iters += 1;
+        }
+        outcome(x, iters, false, false)
+    };
+    assert_accepts(eleven_steps_on_x_squared(budget_first));
+    assert_accepts(booth_converges_from_random_starts(budget_first));
+    assert_accepts(divergence_is_reported_early(budget_first));
+    assert_accepts(converged_start_takes_no_step(budget_first));
+    assert_rejects(respects_max_iters(budget_first), "budget_checked_first");
+}
+
+#[test]
 fn accepts_a_for_loop() {
     assert_accepts(eleven_steps_on_x_squared(for_loop));
     assert_accepts(booth_converges_from_random_starts(for_loop));

@@ -82,6 +82,22 @@ fn directional_rejects_zero_for_the_zero_vector() {
 }
 
 #[test]
+fn directional_rejects_none_for_a_zero_gradient() {
+    let flat_is_none = |g: &Array1<f64>, u: &Array1<f64>| {
+        if g.dot(g) == 0.0 {
+            None
+        } else {
+            right_rate(g, u)
+        }
+    };
+    assert_accepts(directional_derivative_formula(flat_is_none));
+    assert_rejects(
+        directional_derivative_of_zero_u_is_none(flat_is_none),
+        "none_for_zero_gradient",
+    );
+}
+
+#[test]
 fn directional_rejects_a_flipped_sign() {
     let negative = |g: &Array1<f64>, u: &Array1<f64>| right_rate(g, u).map(|r| -r);
     assert_rejects(directional_derivative_formula(negative), "sign_flipped");

@@ -83,6 +83,18 @@ fn rejects_state_reset_every_step() {
 }
 
 #[test]
+fn rejects_t_counted_per_coordinate() {
+    assert_rejects(
+        adam_first_step(variant(Variant::TPerCoordinate)),
+        "t_per_coordinate",
+    );
+    assert_rejects(
+        adam_update(variant(Variant::TPerCoordinate)),
+        "t_per_coordinate",
+    );
+}
+
+#[test]
 fn rejects_plain_gradient_descent() {
     let sgd = |lr: f64| -> StepFn {
         Box::new(move |params: &mut [f64], grads: &[f64]| {

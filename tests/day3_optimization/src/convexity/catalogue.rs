@@ -57,6 +57,57 @@ fn rejects_a_sampler_that_never_finds_violations() {
 }
 
 #[test]
+fn rejects_swapped_chord_weights() {
+    assert_rejects(
+        convex_functions_pass(mistake("chord_weights_swapped")),
+        "chord_weights_swapped",
+    );
+}
+
+#[test]
+fn rejects_comparing_with_the_larger_end_value() {
+    assert_rejects(
+        non_convex_functions_fail(mistake("max_not_chord")),
+        "max_not_chord",
+    );
+}
+
+#[test]
+fn rejects_returning_after_the_first_pair() {
+    assert_rejects(
+        non_convex_functions_fail(mistake("returns_after_first_pair")),
+        "returns_after_first_pair",
+    );
+    // The same slip with the draws in another order (t first, then y, then x): recognised
+    // by the number of calls of f, not by the random stream.
+    let shuffled =
+        |f: &dyn Fn(&[f64]) -> f64, lo: &[f64], hi: &[f64], n: usize, rng: &mut TestRng| {
+            if n == 0 {
+                return true;
+            }
+            let t: f64 = rng.random();
+            let y: Vec<f64> = (0..lo.len())
+                .map(|i| rng.random_range(lo[i]..hi[i]))
+                .collect();
+            let x: Vec<f64> = (0..lo.len())
+                .map(|i| rng.random_range(lo[i]..hi[i]))
+                .collect();
+            let z: Vec<f64> = x
+                .iter()
+                .zip(&y)
+                .map(|(a, b)| t * a + (1.0 - t) * b)
+                .collect();
+            let (fx, fy) = (f(&x), f(&y));
+            let margin = ROUND_OFF_TOL * (1.0 + fx.abs() + fy.abs());
+            f(&z) <= t * fx + (1.0 - t) * fy + margin
+        };
+    assert_rejects(
+        non_convex_functions_fail(shuffled),
+        "returns_after_first_pair",
+    );
+}
+
+#[test]
 fn rejects_calling_everything_non_convex() {
     gradlings_support::assert_fails_saying(
         convex_functions_pass(|_, _, _, _, _| false),

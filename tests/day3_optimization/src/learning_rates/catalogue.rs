@@ -146,6 +146,25 @@ fn classify_rejects_calling_every_sign_flip_divergent() {
 }
 
 #[test]
+fn classify_rejects_a_tolerance_at_the_boundaries() {
+    let wrong = |a: f64, lr: f64| {
+        let r = 1.0 - 2.0 * a * lr;
+        if r.abs() < 1e-9 {
+            Regime::OneStep
+        } else if (r + 1.0).abs() < 1e-6 {
+            Regime::TwoCycle
+        } else if r > 0.0 {
+            Regime::Monotone
+        } else if r > -1.0 {
+            Regime::Oscillating
+        } else {
+            Regime::Divergent
+        }
+    };
+    assert_rejects(classify_lr_regimes(wrong), "boundary_with_tolerance");
+}
+
+#[test]
 fn classify_accepts_comparing_lr_with_the_thresholds() {
     // lr against 1/(2a) and 1/a instead of computing r.
     assert_accepts(classify_lr_regimes(|a, lr| {

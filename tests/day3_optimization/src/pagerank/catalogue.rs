@@ -10,6 +10,7 @@ enum Way {
     Right,
     DanglingLost,
     DanglingLostThenNormalised,
+    DanglingKept,
     TeleportNotDivided,
     Reversed,
     DampingSwapped,
@@ -51,6 +52,13 @@ fn power_iteration(way: Way) -> impl PagerankFn {
             for &(from, to) in &edges {
                 next[to] += link * r[from] / out[from] as f64;
             }
+            if way == Way::DanglingKept {
+                // Undo the spread and keep each dead end's share on the page itself.
+                next -= spread;
+                for j in (0..n).filter(|&j| out[j] == 0) {
+                    next[j] += link * r[j];
+                }
+            }
             let change = if way == Way::MaxNormStop {
                 (&next - &r).iter().fold(0.0f64, |m, v| m.max(v.abs()))
             } else {
@@ -78,6 +86,16 @@ fn rejects_losing_the_dangling_mass() {
         "dangling_mass_lost",
     );
     assert_rejects(ranks_sum_to_one(&wrong), "dangling_mass_lost");
+}
+
+#[test]
+fn rejects_keeping_the_dangling_mass_on_the_page() {
+    let wrong = power_iteration(Way::DanglingKept);
+    assert_rejects(ranks_of_the_example_graph(&wrong), "dangling_mass_kept");
+    assert_rejects(
+        random_graphs_match_the_linear_solve(&wrong),
+        "dangling_mass_kept",
+    );
 }
 
 #[test]

@@ -122,6 +122,31 @@ fn restarts_reject_f_of_the_start() {
 }
 
 #[test]
+fn restarts_reject_a_fixed_number_of_steps() {
+    // Runs 1000 steps whatever `iters` says: indistinguishable once every run has converged,
+    // so the short runs are what catch it.
+    let fixed = |f: &dyn Fn(f64) -> f64,
+                 df: &dyn Fn(f64) -> f64,
+                 starts: &[f64],
+                 lr: f64,
+                 _iters: usize| {
+        starts
+            .iter()
+            .map(|&s| {
+                let x = reference_descend(df, s, lr, 1000);
+                (x, f(x))
+            })
+            .fold((f64::NAN, f64::INFINITY), |best, e| {
+                if e.1 < best.1 { e } else { best }
+            })
+    };
+    gradlings_support::assert_fails_saying(
+        restarts_pick_the_lowest_end(fixed),
+        "best_of_restarts does not return the lowest end point",
+    );
+}
+
+#[test]
 fn restarts_accept_sorting_the_ends() {
     let sorted = restarts_choosing(|ends, _, _| {
         let mut ends = ends.to_vec();

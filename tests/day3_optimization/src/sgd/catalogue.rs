@@ -167,6 +167,7 @@ fn sgd_with(rule: Rule, sum_order_reversed: bool) -> impl LinregFn {
                 let scale = match rule {
                     Rule::Sum => 2.0,
                     Rule::Half => 1.0 / m,
+                    Rule::BatchParameter(_) => 2.0 / batch as f64,
                     _ => 2.0 / m,
                 };
                 let sign = if rule == Rule::Uphill { -1.0 } else { 1.0 };
@@ -236,6 +237,57 @@ fn sgd_rejects_one_full_batch_step_per_epoch() {
 }
 
 #[test]
+fn sgd_rejects_dividing_by_the_batch_argument() {
+    assert_rejects(
+        full_batch_is_gradient_descent(sgd_with(Rule::BatchParameter(0), false)),
+        "divides_by_batch_argument",
+    );
+}
+
+#[test]
+fn sgd_rejects_the_same_batches_every_epoch() {
+    let reused = |x: &[f64], y: &[f64], lr: f64, batch: usize, epochs: usize, rng: &mut TestRng| {
+        let batches = right_batches(x.len(), batch, rng);
+        let (mut w, mut b) = (0.0, 0.0);
+        for _ in 0..epochs {
+            for indices in &batches {
+                let m = indices.len() as f64;
+                let gw: f64 = indices.iter().map(|&i| (w * x[i] + b - y[i]) * x[i]).sum();
+                let gb: f64 = indices.iter().map(|&i| w * x[i] + b - y[i]).sum();
+                (w, b) = (w - lr * 2.0 / m * gw, b - lr * 2.0 / m * gb);
+            }
+        }
+        (w, b)
+    };
+    assert_accepts(full_batch_is_gradient_descent(reused));
+    assert_rejects(sgd_fits_a_noisy_line(reused), "same_batches_every_epoch");
+}
+
+/// A generator of its own, different on every call: shuffles, but ignores the caller's rng.
+fn own_rng() -> TestRng {
+    use rand::SeedableRng;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    TestRng::seed_from_u64(CALLS.fetch_add(1, Ordering::Relaxed))
+}
+
+#[test]
+fn sgd_rejects_ignoring_the_rng() {
+    let own = |x: &[f64], y: &[f64], lr: f64, batch: usize, epochs: usize, _: &mut TestRng| {
+        sgd_with(Rule::Right, false)(x, y, lr, batch, epochs, &mut own_rng())
+    };
+    assert_accepts(full_batch_is_gradient_descent(own));
+    assert_rejects(sgd_fits_a_noisy_line(own), "ignores_rng");
+}
+
+#[test]
+fn shuffle_rejects_ignoring_the_rng() {
+    let own = |n: usize, batch: usize, _: &mut TestRng| right_batches(n, batch, &mut own_rng());
+    assert_accepts(batches_partition_the_indices(own));
+    assert_rejects(batches_are_shuffled(own), "ignores_rng");
+}
+
+#[test]
 fn sgd_accepts_another_summation_order() {
     assert_accepts(full_batch_is_gradient_descent(sgd_with(Rule::Right, true)));
     assert_accepts(sgd_fits_a_noisy_line(sgd_with(Rule::Right, true)));
@@ -262,4 +314,15 @@ fn sgd_accepts_per_example_accumulation_with_the_mean_taken_last() {
         };
     assert_accepts(full_batch_is_gradient_descent(alternative));
     assert_accepts(sgd_fits_a_noisy_line(alternative));
+}
+
+#[test]
+fn sgd_accepts_shuffling_with_a_generator_seeded_from_the_rng() {
+    use rand::SeedableRng;
+    let seeded = |x: &[f64], y: &[f64], lr: f64, batch: usize, epochs: usize, rng: &mut TestRng| {
+        let mut own = TestRng::from_rng(rng);
+        sgd_with(Rule::Right, false)(x, y, lr, batch, epochs, &mut own)
+    };
+    assert_accepts(full_batch_is_gradient_descent(seeded));
+    assert_accepts(sgd_fits_a_noisy_line(seeded));
 }

@@ -124,6 +124,16 @@ fn rejects_a_quotient_sign() {
 }
 
 #[test]
+fn rejects_a_quotient_without_the_square() {
+    const F: usize = flaw(TapeFlaw::QuotientLocalNoSquare);
+    rejects(
+        all_checks::<F, DIRECT>(),
+        &[MORE_OPS, EACH, RANDOM],
+        "quotient_local_no_square",
+    );
+}
+
+#[test]
 fn rejects_the_power_rule_keeping_the_exponent() {
     const F: usize = flaw(TapeFlaw::PowerRuleExponent);
     rejects(

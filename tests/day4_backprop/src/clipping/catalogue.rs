@@ -171,3 +171,17 @@ fn clip_rejects_the_inverted_ratio() {
     };
     assert_rejects(clips_by_global_norm(wrong), "inverted_ratio");
 }
+
+#[test]
+fn clip_rejects_an_epsilon_in_the_denominator() {
+    let wrong = |grads: &mut [Vec<f64>], max_norm: f64| {
+        let norm = right_norm(grads);
+        if norm > max_norm {
+            let scale = max_norm / (norm + 1e-6);
+            grads.iter_mut().flatten().for_each(|v| *v *= scale);
+        }
+        norm
+    };
+    assert_rejects(clip_examples(wrong), "epsilon_in_denominator");
+    assert_rejects(clips_by_global_norm(wrong), "epsilon_in_denominator");
+}

@@ -23,6 +23,8 @@ pub enum TapeFlaw {
     SubLocalSign,
     /// ∂(a / b)/∂b recorded as +a/b².
     QuotientLocalSign,
+    /// ∂(a / b)/∂b recorded as −a/b (the square of b forgotten).
+    QuotientLocalNoSquare,
     /// ∂(aⁿ)/∂a recorded as n·aⁿ.
     PowerRuleExponent,
     /// ∂(aⁿ)/∂a recorded as aⁿ⁻¹.
@@ -36,7 +38,7 @@ pub enum TapeFlaw {
 impl TapeFlaw {
     /// In the order they are tried when naming a wrong gradient: the seed first, because a
     /// gradient that is all zeros most often comes from it.
-    pub const ALL: [TapeFlaw; 10] = [
+    pub const ALL: [TapeFlaw; 11] = [
         TapeFlaw::SeedZero,
         TapeFlaw::GradOverwritten,
         TapeFlaw::ForwardSweep,
@@ -44,6 +46,7 @@ impl TapeFlaw {
         TapeFlaw::SubLocalSign,
         TapeFlaw::QuotientLocalSign,
         TapeFlaw::PowerRuleExponent,
+        TapeFlaw::QuotientLocalNoSquare,
         TapeFlaw::PowerRuleMissingN,
         TapeFlaw::TanhLocalOfInput,
         TapeFlaw::ReluLocalAlwaysOne,
@@ -147,7 +150,12 @@ impl RefTape {
                 } else {
                     -1.0
                 };
-                self.record(va / vb, vec![(a, 1.0 / vb), (b, sign * va / (vb * vb))])
+                let square = if self.has(TapeFlaw::QuotientLocalNoSquare) {
+                    vb
+                } else {
+                    vb * vb
+                };
+                self.record(va / vb, vec![(a, 1.0 / vb), (b, sign * va / square)])
             }
         }
     }
@@ -274,7 +282,9 @@ mod tests {
         for flaw in TapeFlaw::ALL {
             // The sign flaws only exist where subtraction and division are their own nodes.
             let flavor = match flaw {
-                TapeFlaw::SubLocalSign | TapeFlaw::QuotientLocalSign => Flavor::Direct,
+                TapeFlaw::SubLocalSign
+                | TapeFlaw::QuotientLocalSign
+                | TapeFlaw::QuotientLocalNoSquare => Flavor::Direct,
                 _ => Flavor::Derived,
             };
             let (_, grads) = tape_gradient(&p, &xs, Some(flaw), flavor);
