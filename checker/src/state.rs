@@ -3,7 +3,7 @@
 //! Stored as JSON in `.gradlings-state.json` at the course root and written atomically
 //! (a temporary file renamed over the old one), so a crash mid-write never leaves half a file.
 //! A missing or unreadable file is never fatal: the caller is told why, and rebuilds the
-//! state from a fresh check of every exercise.
+//! state from a fresh check of the exercises (up to the first unfinished day).
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -137,12 +137,12 @@ impl State {
 pub fn describe(problem: &LoadProblem, path: &Path) -> String {
     match problem {
         LoadProblem::Missing => format!(
-            "No progress saved yet ({}): checking every exercise to find where you are…",
+            "No progress saved yet ({}): checking the exercises to find where you are…",
             path.display()
         ),
         LoadProblem::Corrupt(why) => format!(
             "Your progress file {} could not be read ({why}); rebuilding it from a fresh check \
-             of every exercise…",
+             of the exercises…",
             path.display()
         ),
     }

@@ -91,27 +91,31 @@ fn interactive() -> bool {
     !ci && std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// The saved progress; if it is missing or corrupt, says so and rebuilds it by checking every
-/// exercise.
+/// The saved progress; if it is missing or corrupt, says so and rebuilds it from a fresh
+/// check, day by day, up to the first day that is not finished: the student starts there, and
+/// a fresh clone only builds day 1 before its first verdict. Exercises of later days that
+/// already pass are found as the student reaches them.
 fn load_or_rebuild(course: &Course, settings: &Settings) -> anyhow::Result<State> {
-    match State::load(course) {
-        Ok(state) => Ok(state),
-        Err(problem) => {
-            anstream::println!("{}", state::describe(&problem, &State::path(course)));
-            let all: Vec<_> = course.exercises.iter().collect();
-            let verdicts = grading::grade(course, &all, Source::Student, settings)?;
-            let done = verdicts
-                .iter()
-                .filter(|v| v.passed())
-                .map(|v| v.id.clone())
-                .collect();
-            let state = State::fresh(course, done);
-            if let Err(error) = state.save(course) {
-                anstream::eprintln!("warning: cannot save progress: {error}");
-            }
-            Ok(state)
+    let problem = match State::load(course) {
+        Ok(state) => return Ok(state),
+        Err(problem) => problem,
+    };
+    anstream::println!("{}", state::describe(&problem, &State::path(course)));
+    let mut done = std::collections::BTreeSet::new();
+    for day in &course.days {
+        let exercises: Vec<_> = course.exercises_of_day(day.day).collect();
+        let verdicts = grading::grade(course, &exercises, Source::Student, settings)?;
+        let finished = verdicts.iter().all(|v| v.passed());
+        done.extend(verdicts.into_iter().filter(|v| v.passed()).map(|v| v.id));
+        if !finished {
+            break;
         }
     }
+    let state = State::fresh(course, done);
+    if let Err(error) = state.save(course) {
+        anstream::eprintln!("warning: cannot save progress: {error}");
+    }
+    Ok(state)
 }
 
 /// File events plus the polling safety net, or polling alone where events cannot work.
