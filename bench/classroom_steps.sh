@@ -39,12 +39,13 @@ now_ms() {
 }
 
 # The warm-up step's command, and each graded step's command and points, from the workflow.
-warm_up="$(sed -n 's/^ *run: //p' "$workflow" | head -n 1)"
+warm_up="$(grep -E '^ +env -i ' "$workflow" | sed 's/^ *//')"
 mapfile -t commands < <(sed -n 's/^ *command: //p' "$workflow")
 mapfile -t points < <(sed -n 's/^ *max-score: //p' "$workflow")
 
 echo "course copy: $copy"
-echo "warm-up:     $warm_up"
+echo "warm-up:"
+echo "$warm_up"
 start=$(now_ms)
 grader "$warm_up" > warm-up.log 2>&1
 echo "warm-up took $(seconds_since "$start") s (log: $copy/warm-up.log)"

@@ -59,6 +59,18 @@ pub enum Command {
         #[command(subcommand)]
         command: DevCommand,
     },
+    /// GitHub Classroom autograding generated from course.toml
+    Classroom {
+        #[command(subcommand)]
+        command: ClassroomCommand,
+    },
+    /// Write a copy of the course: the student template, or the solutions branch
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Grade every student repository in a folder into a CSV (and feedback files)
+    Batch(BatchArgs),
 }
 
 #[derive(Debug, Args, Default)]
@@ -83,12 +95,24 @@ pub struct GradeArgs {
     /// Grade the solutions instead of the exercises (should give full points)
     #[arg(long)]
     pub solutions: bool,
+    /// Take the hidden tests, manifests and course.toml from DIR — a checkout of the course,
+    /// or of its tests/ — and only your exercises/*/src files from here
+    #[arg(long, value_name = "DIR", conflicts_with = "solutions")]
+    pub tests: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
     Human,
     Json,
+    /// JUnit XML: one test suite per day, one test case per exercise
+    Junit,
+    /// Gradescope's results.json
+    Gradescope,
+    /// GitHub Classroom's command-grader result, one test per exercise
+    Classroom,
+    /// Feedback for one student: a table per day, the details of what is not done folded
+    Markdown,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,6 +122,50 @@ pub enum DevCommand {
     Check,
     /// Store the current exercise files as the originals that `reset` restores
     Stubs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClassroomCommand {
+    /// Write .github/workflows/classroom.yml and .github/classroom/autograding.json: one
+    /// graded step per exercise, worth its points
+    Workflow {
+        /// Change nothing; exit with 1 if the files differ from what course.toml gives now
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The student template: everything a student needs, without the solutions
+    Student {
+        /// Where to write it (a new or empty directory outside the course)
+        dir: PathBuf,
+        /// Leave the hidden tests out too (grade with `grade --tests DIR`)
+        #[arg(long)]
+        without_hidden_tests: bool,
+    },
+    /// The course with the solutions in exercises/: what the `solutions` branch holds
+    Solutions {
+        /// Where to write it (a new or empty directory outside the course)
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The folder with one checkout per student, as `gh classroom clone student-repos` or
+    /// GitHub Classroom Assistant make it
+    pub submissions: PathBuf,
+    /// Write the grades here: one row per student, one column per exercise, the total
+    #[arg(long, value_name = "FILE")]
+    pub csv: PathBuf,
+    /// Also write each student's feedback, as <student>.md, into this folder
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
+    /// Stop compiling one submission after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub build_timeout: u64,
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! One file per subcommand.
 
+pub mod batch;
+pub mod classroom;
 pub mod dev_check;
+pub mod export;
 pub mod grade;
 pub mod hint;
 pub mod list;

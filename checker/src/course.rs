@@ -4,6 +4,7 @@
 //! exercises, their files, the graded tests, points and hints. A mistake in the file is
 //! reported with its line and what to change, never as a panic.
 
+pub mod parts;
 mod validate;
 
 use serde::Deserialize;

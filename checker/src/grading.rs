@@ -116,6 +116,7 @@ pub fn grade_with_listing(
     source: Source,
     settings: &Settings,
 ) -> anyhow::Result<Graded> {
+    crate::course::parts::ensure_gradable(course, source)?;
     let mut hidden_tests = BTreeMap::new();
     let days: BTreeSet<u32> = selection.iter().map(|e| e.day).collect();
     let days: Vec<&Day> = days.iter().filter_map(|&d| course.day(d)).collect();

@@ -1,17 +1,22 @@
 //! `checker`: the gradlings exercise runner. `main` only parses and dispatches.
 
+mod batch;
+mod classroom;
 mod cli;
 mod commands;
 mod compile;
 mod course;
 mod exit_codes;
+mod export;
 mod feedback;
 mod grading;
+mod overlay;
 mod process;
 mod report;
 mod runner;
 mod state;
 mod stubs;
+mod tree;
 mod verdict;
 mod watch;
 
@@ -19,7 +24,7 @@ use anyhow::Context;
 use clap::Parser;
 use std::process::ExitCode;
 
-use cli::{Cli, Command, DevCommand};
+use cli::{ClassroomCommand, Cli, Command, DevCommand};
 use course::Course;
 use grading::Settings;
 
@@ -60,6 +65,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dev {
             command: DevCommand::Check,
         } => commands::dev_check::run(&course, &settings),
+        Command::Classroom {
+            command: ClassroomCommand::Workflow { check },
+        } => commands::classroom::workflow(&course, check),
+        Command::Export { command } => commands::export::run(&course, &command),
+        Command::Batch(args) => commands::batch::run(&course, &settings, &args),
         Command::Dev {
             command: DevCommand::Stubs,
         } => {

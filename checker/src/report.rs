@@ -1,13 +1,23 @@
 //! Output formats of `grade`: one file per format behind one trait.
 
+mod classroom;
+mod gradescope;
 pub mod human;
 mod json;
+mod junit;
+mod markdown;
+#[cfg(test)]
+mod samples;
 
 use crate::grading::Source;
 use crate::verdict::ExerciseVerdict;
 
+pub use classroom::Classroom;
+pub use gradescope::Gradescope;
 pub use human::Human;
 pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
 
 /// One grading run: what every format renders.
 pub struct GradeRun<'a> {

@@ -64,7 +64,10 @@ impl Watch {
                 Err(_) => break,
             }
         }
-        panic!("watch mode never printed {text:?}; it printed:\n{}", self.seen.join("\n"));
+        panic!(
+            "watch mode never printed {text:?}; it printed:\n{}",
+            self.seen.join("\n")
+        );
     }
 
     fn send(&mut self, command: &str) {
@@ -91,7 +94,9 @@ fn a_student_session_from_a_failing_save_to_the_next_exercise() {
 
     // A save with the right answer is picked up without touching the keyboard.
     let file = course.path().join("exercises/day1_outcomes/src/fails.rs");
-    let fixed = std::fs::read_to_string(&file).unwrap().replace("x + 2.0", "2.0 * x");
+    let fixed = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("x + 2.0", "2.0 * x");
     std::fs::write(&file, fixed).unwrap();
     watch.expect("Well done! Press n for the next exercise.");
 
@@ -101,12 +106,22 @@ fn a_student_session_from_a_failing_save_to_the_next_exercise() {
     watch.send("h");
     watch.expect("Hint 1/2: first hint");
     watch.send("q");
-    assert_eq!(watch.finish(), Some(1), "the current exercise does not pass: exit code 1");
+    assert_eq!(
+        watch.finish(),
+        Some(1),
+        "the current exercise does not pass: exit code 1"
+    );
 
     let state = std::fs::read_to_string(course.path().join(".gradlings-state.json")).unwrap();
     let state: serde_json::Value = serde_json::from_str(&state).unwrap();
     assert_eq!(state["current"], "1.unstarted");
-    assert!(state["done"].as_array().unwrap().contains(&"1.fails".into()), "{state}");
+    assert!(
+        state["done"]
+            .as_array()
+            .unwrap()
+            .contains(&"1.fails".into()),
+        "{state}"
+    );
     assert_eq!(state["hints_shown"]["1.unstarted"], 1);
 }
 
@@ -127,7 +142,9 @@ fn reset_restores_the_stub_after_asking() {
     let course = fixture();
     let file = course.path().join("exercises/day1_outcomes/src/fails.rs");
     let stub = std::fs::read_to_string(&file).unwrap();
-    let stubs = course.path().join(".gradlings/stubs/exercises/day1_outcomes/src");
+    let stubs = course
+        .path()
+        .join(".gradlings/stubs/exercises/day1_outcomes/src");
     std::fs::create_dir_all(&stubs).unwrap();
     std::fs::write(stubs.join("fails.rs"), &stub).unwrap();
 

@@ -7,9 +7,22 @@ use crate::cli::{FormatArg, GradeArgs};
 use crate::course::{Course, Exercise};
 use crate::exit_codes;
 use crate::grading::{self, Settings, Source};
-use crate::report::{Format, GradeRun, Human, Json};
+use crate::report::{Classroom, Format, GradeRun, Gradescope, Human, Json, Junit, Markdown};
 
 pub fn run(course: &Course, settings: &Settings, args: &GradeArgs) -> anyhow::Result<ExitCode> {
+    // With `--tests DIR`, grade in an overlay: DIR's course with only our sources laid over it.
+    let overlay = match &args.tests {
+        Some(dir) => Some(crate::overlay::with_tests_from(
+            course,
+            dir,
+            &settings.target_dir,
+        )?),
+        None => None,
+    };
+    let course = overlay.as_ref().map_or(course, |o| o.course());
+    let settings = &overlay
+        .as_ref()
+        .map_or_else(|| settings.clone(), |o| o.settings(settings));
     let selection = select(course, &args.exercise, &args.day)?;
     let source = if args.solutions {
         Source::Solutions
@@ -30,6 +43,10 @@ pub fn run(course: &Course, settings: &Settings, args: &GradeArgs) -> anyhow::Re
     let format: Box<dyn Format> = match args.format {
         FormatArg::Human => Box::new(Human { details: true }),
         FormatArg::Json => Box::new(Json),
+        FormatArg::Junit => Box::new(Junit),
+        FormatArg::Gradescope => Box::new(Gradescope),
+        FormatArg::Classroom => Box::new(Classroom),
+        FormatArg::Markdown => Box::new(Markdown),
     };
     anstream::print!("{}", format.render(&run));
     Ok(exit_codes::from_all_passed(run.all_passed()))

@@ -54,7 +54,8 @@ pub(super) fn validate(root: &Path, text: &str, file: CourseFile) -> Result<Cour
         if !day_numbers.insert(day.day) {
             report(span.clone(), format!("day {} is listed twice", day.day));
         }
-        for dir in [day.exercise_dir(), day.solution_dir(), day.tests_dir()] {
+        // A student copy may lack solutions/ and tests/ altogether (see `parts`).
+        for dir in super::parts::expected_dirs(root, day) {
             if !root.join(&dir).join("Cargo.toml").is_file() {
                 report(
                     span.clone(),
