@@ -179,8 +179,8 @@ class Floor:
         good = (self.dir / SOLUTION).read_text()
         self.variants = [good, good.replace("/ (2.0 * h)", "/ h", 1)]
         self.build = ["cargo", "test", "--no-run", "-q", "--message-format", "json",
-                      "-p", "day2_gradients", "-p", "day2_gradients_tests",
-                      "--features", "day2_gradients_tests/student"]
+                      "-p", "day2_gradients", "-p", "day2_gradients_graded",
+                      "--features", "day2_gradients_graded/student"]
         self.binaries()
 
     def binaries(self):

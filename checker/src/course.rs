@@ -69,9 +69,10 @@ impl Day {
         format!("{}_solution", self.krate)
     }
 
-    /// The package of the hidden tests.
-    pub fn tests_package(&self) -> String {
-        format!("{}_tests", self.krate)
+    /// The package of the graded tests: a test binary that runs the checks against the
+    /// student's crate or the solutions, selected by its feature `student` or `solutions`.
+    pub fn graded_package(&self) -> String {
+        format!("{}_graded", self.krate)
     }
 
     pub fn exercise_dir(&self) -> PathBuf {
@@ -84,6 +85,16 @@ impl Day {
 
     pub fn tests_dir(&self) -> PathBuf {
         Path::new("tests").join(&self.krate)
+    }
+
+    /// Inside the checks' directory, so that everything hidden stays under `tests/`.
+    pub fn graded_dir(&self) -> PathBuf {
+        self.tests_dir().join("graded")
+    }
+
+    /// The file of the graded tests.
+    pub fn graded_file(&self) -> PathBuf {
+        self.graded_dir().join("tests").join("graded.rs")
     }
 }
 
@@ -193,8 +204,14 @@ pub fn sample(dir: &Path, exercises: &[(u32, &str)]) -> Course {
         manifest += &format!(
             "[[days]]\nday = {day}\ncrate = \"d{day}\"\ntitle = \"Day {day}\"\nsummary = \"s{day}\"\n"
         );
-        for sub in ["exercises", "solutions", "tests"] {
-            let crate_dir = dir.join(sub).join(format!("d{day}"));
+        let krate = format!("d{day}");
+        let tests = dir.join("tests").join(&krate);
+        for crate_dir in [
+            dir.join("exercises").join(&krate),
+            dir.join("solutions").join(&krate),
+            tests.join("graded"),
+            tests,
+        ] {
             std::fs::create_dir_all(crate_dir.join("src")).unwrap();
             std::fs::write(crate_dir.join("Cargo.toml"), "").unwrap();
         }

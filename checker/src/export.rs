@@ -53,7 +53,12 @@ pub fn export(course: &Course, kind: Kind, dir: &Path) -> anyhow::Result<Exporte
     }
     let mut required: Vec<PathBuf> = course.days.iter().map(|d| d.exercise_dir()).collect();
     if hidden_tests {
-        required.extend(course.days.iter().map(|d| d.tests_dir()));
+        required.extend(
+            course
+                .days
+                .iter()
+                .flat_map(|d| [d.tests_dir(), d.graded_dir()]),
+        );
     }
     required.extend(
         plan.package_dirs()

@@ -134,7 +134,7 @@ pub fn grade_with_listing(
         let paths = DayPaths::new(course, day, source);
         let exes = (
             report.executable(&paths.impl_manifest, true, &source.package(day)),
-            report.executable(&paths.tests_manifest, false, "graded"),
+            report.executable(&paths.graded_manifest, false, "graded"),
         );
         let (Some(impl_exe), Some(graded_exe)) = exes else {
             let failure = attribute::DayFailure {
@@ -148,16 +148,16 @@ pub fn grade_with_listing(
         };
         built_days.push(*day);
         let visible = runner::list_tests(&impl_exe.path, &paths.impl_dir)?;
-        let hidden = runner::list_tests(&graded_exe.path, &paths.tests_dir)?;
+        let hidden = runner::list_tests(&graded_exe.path, &paths.graded_dir)?;
         hidden_tests.insert(day.day, hidden.clone());
         for &i in &day_exercises {
             let exercise = selection[i];
             for name in exercise.hidden_test_names() {
                 if hidden.contains(&name) {
-                    let binary_id = format!("{}::graded", day.tests_package());
+                    let binary_id = format!("{}::graded", day.graded_package());
                     jobs.push(job(
                         &graded_exe.path,
-                        &paths.tests_dir,
+                        &paths.graded_dir,
                         binary_id,
                         name,
                         true,
@@ -167,7 +167,7 @@ pub fn grade_with_listing(
                     verdicts[i].problem = Some(format!(
                         "course.toml lists the graded test `{name}`, but {} has no such test \
                          (hint: `cargo checker dev check` compares the two)",
-                        day.tests_dir().join("tests/graded.rs").display()
+                        day.graded_file().display()
                     ));
                 }
             }
@@ -269,19 +269,21 @@ fn blank_verdict(exercise: &Exercise) -> ExerciseVerdict {
 pub(crate) struct DayPaths {
     impl_dir: PathBuf,
     impl_manifest: PathBuf,
-    tests_dir: PathBuf,
     tests_manifest: PathBuf,
+    graded_dir: PathBuf,
+    graded_manifest: PathBuf,
 }
 
 impl DayPaths {
     fn new(course: &Course, day: &Day, source: Source) -> Self {
         let impl_dir = course.root.join(source.dir(day));
-        let tests_dir = course.root.join(day.tests_dir());
+        let graded_dir = course.root.join(day.graded_dir());
         DayPaths {
             impl_manifest: impl_dir.join("Cargo.toml"),
-            tests_manifest: tests_dir.join("Cargo.toml"),
+            tests_manifest: course.root.join(day.tests_dir()).join("Cargo.toml"),
+            graded_manifest: graded_dir.join("Cargo.toml"),
             impl_dir,
-            tests_dir,
+            graded_dir,
         }
     }
 }
@@ -294,11 +296,11 @@ fn build_plan(days: &[&Day], course: &Course, source: Source, settings: &Setting
         target_dir: settings.target_dir.clone(),
         packages: days
             .iter()
-            .flat_map(|day| [source.package(day), day.tests_package()])
+            .flat_map(|day| [source.package(day), day.graded_package()])
             .collect(),
         features: days
             .iter()
-            .map(|day| format!("{}/{}", day.tests_package(), source.feature()))
+            .map(|day| format!("{}/{}", day.graded_package(), source.feature()))
             .collect(),
         timeout: settings.build_timeout,
     }

@@ -10,7 +10,6 @@
 //! submission rewrites only the files that differ, so cargo rebuilds just the student crates
 //! that changed and compiles the dependencies once for a whole roster.
 
-mod manifests;
 mod pristine;
 mod sources;
 
@@ -192,24 +191,13 @@ fn base_plan(pristine: &Pristine) -> anyhow::Result<Plan> {
     let required: Vec<PathBuf> = course
         .days
         .iter()
-        .flat_map(|day| [day.exercise_dir(), day.tests_dir()])
+        .flat_map(|day| [day.exercise_dir(), day.tests_dir(), day.graded_dir()])
         .collect();
     let rules = workspace::Rules {
         required: &required,
-        extra_members: &["tests/*"],
+        extra_members: parts::HIDDEN_TEST_MEMBERS,
     };
     workspace::trim(&mut plan, &rules)?;
-    for day in &course.days {
-        let path = day.tests_dir().join("Cargo.toml");
-        let Some(content) = plan.get(&path) else {
-            continue;
-        };
-        let text = String::from_utf8(content.bytes()?)
-            .with_context(|| format!("{} is not UTF-8", path.display()))?;
-        if let Some(rewritten) = manifests::for_grading(&text, &day.exercise_package()) {
-            plan.insert(path, Content::Data(rewritten.into_bytes()));
-        }
-    }
     Ok(plan)
 }
 

@@ -177,13 +177,13 @@ fn the_student_template_has_no_solutions_and_grades_like_the_course() {
     }
     for present in [
         "course.toml",
-        "tests/day1_outcomes/tests/graded.rs",
+        "tests/day1_outcomes/graded/tests/graded.rs",
         ".github/workflows/classroom.yml",
         "docs/roster.md",
     ] {
         assert!(export.join(present).exists(), "{present} is missing");
     }
-    let hidden_tests = read(&export.join("tests/day1_outcomes/Cargo.toml"));
+    let hidden_tests = read(&export.join("tests/day1_outcomes/graded/Cargo.toml"));
     assert!(!hidden_tests.contains("_solution"), "{hidden_tests}");
     assert!(hidden_tests.contains("solutions = []"), "{hidden_tests}");
     let lock = read(&export.join("Cargo.lock"));
@@ -327,7 +327,7 @@ fn solve(scratch: &Scratch, dir: &Path) {
 
 /// Edits everything a student should not be able to grade themselves with.
 fn tamper(dir: &Path) {
-    let graded = dir.join("tests/day1_outcomes/tests/graded.rs");
+    let graded = dir.join("tests/day1_outcomes/graded/tests/graded.rs");
     let passing = "mod fails {\n    #[test]\n    fn doubles() {\n        println!(\"gradlings: check \
                    passed {}\", std::env::var(\"GRADLINGS_NONCE\").unwrap());\n    }\n}\n";
     write(&graded, passing);

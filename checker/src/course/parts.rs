@@ -14,6 +14,9 @@ use crate::grading::Source;
 pub const SOLUTIONS_DIR: &str = "solutions";
 /// The directory of the hidden tests.
 pub const TESTS_DIR: &str = "tests";
+/// The workspace members under [`TESTS_DIR`]: each day's checks and, inside them, its graded
+/// tests.
+pub const HIDDEN_TEST_MEMBERS: &[&str] = &["tests/*", "tests/*/graded"];
 
 /// True when the course at `root` carries its solutions.
 pub fn has_solutions(root: &Path) -> bool {
@@ -33,6 +36,7 @@ pub fn expected_dirs(root: &Path, day: &Day) -> Vec<PathBuf> {
     }
     if has_hidden_tests(root) {
         dirs.push(day.tests_dir());
+        dirs.push(day.graded_dir());
     }
     dirs
 }

@@ -30,8 +30,12 @@ impl DayFailure<'_> {
     ) {
         let impl_errors: Vec<&CompileError> =
             self.report.errors_of(&self.paths.impl_manifest).collect();
-        let test_errors: Vec<&CompileError> =
-            self.report.errors_of(&self.paths.tests_manifest).collect();
+        // The checks and the graded tests: both are the hidden tests.
+        let test_errors: Vec<&CompileError> = self
+            .report
+            .errors_of(&self.paths.tests_manifest)
+            .chain(self.report.errors_of(&self.paths.graded_manifest))
+            .collect();
         if !impl_errors.is_empty() {
             self.in_the_students_crate(&impl_errors, selection, day_exercises, verdicts);
         } else if !test_errors.is_empty() {
@@ -83,12 +87,7 @@ impl DayFailure<'_> {
         day_exercises: &[usize],
         verdicts: &mut [ExerciseVerdict],
     ) {
-        let graded = self
-            .course
-            .root
-            .join(self.day.tests_dir())
-            .join("tests")
-            .join("graded.rs");
+        let graded = self.course.root.join(self.day.graded_file());
         let graded_text = std::fs::read_to_string(graded).unwrap_or_default();
         for &i in day_exercises {
             let own: Vec<String> = errors

@@ -232,14 +232,14 @@ mod tests {
     #[test]
     fn filterset_groups_tests_by_binary() {
         let jobs = [
-            job("d_tests::graded", "a::x"),
+            job("d_graded::graded", "a::x"),
             job("d", "a::tests::v"),
-            job("d_tests::graded", "a::y"),
+            job("d_graded::graded", "a::y"),
         ];
         assert_eq!(
             filterset(&jobs),
             "(binary_id(=d) & (test(=a::tests::v))) | \
-             (binary_id(=d_tests::graded) & (test(=a::x) | test(=a::y)))"
+             (binary_id(=d_graded::graded) & (test(=a::x) | test(=a::y)))"
         );
     }
 

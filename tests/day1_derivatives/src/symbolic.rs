@@ -1,6 +1,6 @@
 //! Checks for 1.6 — symbolic differentiation.
 //!
-//! The checks work on the test's own copy of `Expr` ([`expr::Expr`]); `tests/graded.rs`
+//! The checks work on the test's own copy of `Expr` ([`expr::Expr`]); `graded/tests/graded.rs`
 //! converts trees to the student's type and back. `eval` is compared with the definitions.
 //! `diff` is judged only by the *values* of the tree it returns — evaluated here with the
 //! reference evaluator, so a slip in the student's `eval` cannot spoil it — against

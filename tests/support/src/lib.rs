@@ -13,10 +13,10 @@ pub mod seed;
 pub mod tolerance;
 
 pub use feedback::{CheckResult, Feedback, Mistake};
-/// Re-exported so every day's tests compare and build complex numbers with the same crates.
-pub use {approx, num_complex};
 pub use grade::{assert_accepts, assert_fails_saying, assert_rejects, grade};
 pub use seed::{Inputs, TestRng};
 pub use tolerance::{
     close, expect_close, expect_within, fmt_f64, fmt_slice, name_mistake, rel_error,
 };
+/// Re-exported so every day's tests compare and build complex numbers with the same crates.
+pub use {approx, num_complex};

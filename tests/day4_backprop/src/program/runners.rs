@@ -1,7 +1,7 @@
 //! Running a [`Program`](super::Program) on an implementation under test.
 //!
 //! The student's `Dual` and `Tape` are types of the student's crate, so the checks cannot
-//! name them. These macros expand, where they are used (in `tests/graded.rs` for the student's
+//! name them. These macros expand, where they are used (in `graded/tests/graded.rs` for the student's
 //! crate or the solutions, in the catalogues for the test's own flawed versions), into a
 //! closure that replays a program with that type's public API — `Dual::new`, `+ − × ÷` with
 //! numbers on either side, `powf`, `exp`, …; `Tape::new`, `tape.var`, `y.backward()`,
