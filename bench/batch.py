@@ -123,7 +123,7 @@ def generate(template, out, exercises, rng, distinct):
             twin = partials[len(plan) % len(partials)]
             shutil.rmtree(sub)
             shutil.copytree(out / twin, sub, symlinks=True)
-            day1_tests = next((sub / "tests").glob("day1_*")) / "tests" / "graded.rs"
+            day1_tests = next((sub / "tests").glob("day1_*")) / "graded" / "tests" / "graded.rs"
             day1_tests.write_text("// nothing to see here\n")
             (sub / "exercises" / exercises[0]["day"] / "Cargo.toml").write_text("[package]\nname = \"x\"\n")
             manifest = sub / "course.toml"

@@ -52,7 +52,7 @@ def build_graded(root, target_dir, extra=()):
     cmd = ["cargo", "build", "--tests", "--message-format", "json", "--target-dir", str(target_dir),
            *extra]
     for day in days(root):
-        cmd += ["-p", f"{day}_solution", "-p", f"{day}_tests", "--features", f"{day}_tests/solutions"]
+        cmd += ["-p", f"{day}_solution", "-p", f"{day}_graded", "--features", f"{day}_graded/solutions"]
     elapsed, proc = timed(cmd, root)
     exes = []
     for line in proc.stdout.splitlines():
@@ -80,7 +80,7 @@ def slowest_tests(root, target_dir, top=5):
     cmd = ["cargo", "nextest", "run", "--profile", "bench", "--config-file", str(config),
            "--target-dir", str(target_dir), "-E", "binary(graded)"]
     for day in days(root):
-        cmd += ["-p", f"{day}_solution", "-p", f"{day}_tests", "--features", f"{day}_tests/solutions"]
+        cmd += ["-p", f"{day}_solution", "-p", f"{day}_graded", "--features", f"{day}_graded/solutions"]
     elapsed, _ = timed(cmd, root)
     import xml.etree.ElementTree as ET
     cases = ET.parse(target_dir / "nextest/bench/junit.xml").getroot().iter("testcase")
