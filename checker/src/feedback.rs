@@ -1,7 +1,7 @@
 //! The words a student reads about one exercise: why it failed and what to do next.
 
 use crate::runner::TestStatus;
-use crate::verdict::{ExerciseVerdict, Status, TestVerdict};
+use crate::verdict::{ExerciseVerdict, Status, TestKind, TestVerdict};
 
 /// At most this many failing tests are explained per exercise; the first is usually enough.
 const FAILURES_SHOWN: usize = 3;
@@ -92,6 +92,9 @@ pub fn explain_test(test: &TestVerdict) -> String {
             Some(at) if at.starts_with("tests/") || at.contains("/tests/support/") => {
                 message.clone()
             }
+            // A visible test's own assertion sits in the student's file as well: that is not
+            // "your code panicked", just the test saying what it expected.
+            Some(at) if test.kind == TestKind::Visible => format!("failed at {at}:\n{message}"),
             Some(at) => format!("your code panicked at {at}:\n{message}"),
             None => message.clone(),
         },
@@ -122,4 +125,38 @@ pub fn indent(text: &str, prefix: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failed_at(kind: TestKind, location: &str) -> TestVerdict {
+        TestVerdict {
+            name: "partials::x".into(),
+            kind,
+            status: TestStatus::Failed {
+                message: "index out of bounds".into(),
+                location: Some(location.into()),
+            },
+            millis: 1,
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_students_file_is_told_apart_from_a_visible_tests_assertion() {
+        let file = "exercises/day2/src/partials.rs:30:5";
+        let hidden = explain_test(&failed_at(TestKind::Hidden, file));
+        assert_eq!(
+            hidden,
+            format!("your code panicked at {file}:\nindex out of bounds")
+        );
+        let visible = explain_test(&failed_at(TestKind::Visible, file));
+        assert_eq!(visible, format!("failed at {file}:\nindex out of bounds"));
+        let check = explain_test(&failed_at(
+            TestKind::Hidden,
+            "tests/day2/src/partials.rs:9:1",
+        ));
+        assert_eq!(check, "index out of bounds");
+    }
 }

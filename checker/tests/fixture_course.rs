@@ -145,6 +145,28 @@ fn solutions_pass_where_their_tests_exist() {
 }
 
 #[test]
+fn a_deleted_exercise_file_costs_only_its_day_and_says_how_to_get_it_back() {
+    let course = fixture();
+    std::fs::remove_file(course.path().join("exercises/day3_later/src/later.rs")).unwrap();
+    let output = checker(
+        course.path(),
+        &["grade", "--day", "3", "--format", "json"],
+        1,
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let later = exercise(&json, "later");
+    let feedback = later["feedback"].as_str().unwrap();
+    assert_eq!(later["status"], "error", "{feedback}");
+    assert!(
+        feedback.contains("exercises/day3_later/src/later.rs is missing")
+            && feedback.contains("cargo checker reset 3.later"),
+        "{feedback}"
+    );
+    let output = checker(course.path(), &["run", "passes"], 0);
+    assert!(String::from_utf8_lossy(&output.stdout).contains("All 2 tests passed"));
+}
+
+#[test]
 fn one_exercise_can_be_run_alone() {
     let course = fixture();
     let output = checker(course.path(), &["run", "passes"], 0);

@@ -36,7 +36,9 @@ impl DayFailure<'_> {
             .errors_of(&self.paths.tests_manifest)
             .chain(self.report.errors_of(&self.paths.graded_manifest))
             .collect();
-        if !impl_errors.is_empty() {
+        if let Some(missing) = self.missing_file() {
+            self.a_file_is_missing(missing, selection, day_exercises, verdicts);
+        } else if !impl_errors.is_empty() {
             self.in_the_students_crate(&impl_errors, selection, day_exercises, verdicts);
         } else if !test_errors.is_empty() {
             self.in_the_hidden_tests(&test_errors, selection, day_exercises, verdicts);
@@ -49,6 +51,43 @@ impl DayFailure<'_> {
                 verdicts[i].problem =
                     Some(format!("day {} could not be built: {why}", self.day.day));
             }
+        }
+    }
+
+    /// The first exercise of the day whose file is gone (a student may delete one).
+    fn missing_file(&self) -> Option<&Exercise> {
+        self.course
+            .exercises
+            .iter()
+            .filter(|e| e.day == self.day.day)
+            .find(|e| !self.course.root.join(&e.file).is_file())
+    }
+
+    fn a_file_is_missing(
+        &self,
+        missing: &Exercise,
+        selection: &[&Exercise],
+        day_exercises: &[usize],
+        verdicts: &mut [ExerciseVerdict],
+    ) {
+        let file = missing.file.display();
+        let hint = format!(
+            "(hint: `cargo checker reset {}` brings back its original stub)",
+            missing.id
+        );
+        for &i in day_exercises {
+            verdicts[i].problem = Some(if selection[i].id == missing.id {
+                format!(
+                    "{file} is missing, so day {} cannot be built {hint}",
+                    self.day.day
+                )
+            } else {
+                format!(
+                    "day {} cannot be built, so none of its exercises can be tested: {file} \
+                     (exercise {}) is missing {hint}",
+                    self.day.day, missing.id
+                )
+            });
         }
     }
 
