@@ -32,11 +32,11 @@ pub fn render(course: &Course, session: &Session, link: bool) -> String {
         session.state.points(course),
         course.total_points()
     );
-    let location = format!(
-        "{}:{}",
-        exercise.file.display(),
-        first_todo_line(course, exercise)
-    );
+    let verdict = session.verdict.as_ref().filter(|v| v.id == exercise.id);
+    let line = verdict
+        .and_then(|v| first_error_line(&exercise.file, &v.compile_errors))
+        .unwrap_or_else(|| first_todo_line(course, exercise));
+    let location = format!("{}:{line}", exercise.file.display());
     let location = if link {
         hyperlink(&course.root.join(&exercise.file), &location)
     } else {
@@ -51,7 +51,7 @@ pub fn render(course: &Course, session: &Session, link: bool) -> String {
     if session.running {
         let _ = writeln!(out, "{DIM}Checking…{DIM:#}");
     }
-    if let Some(verdict) = session.verdict.as_ref().filter(|v| v.id == exercise.id) {
+    if let Some(verdict) = verdict {
         let (style, symbol) = mark(verdict.status);
         let _ = writeln!(
             out,
@@ -123,6 +123,15 @@ fn keys(session: &Session) -> String {
     }
 }
 
+/// The line of the first compile error in `file`, from rustc's `--> file:line:column`.
+fn first_error_line(file: &std::path::Path, compile_errors: &[String]) -> Option<usize> {
+    let arrow = format!("--> {}:", file.display());
+    compile_errors.iter().find_map(|error| {
+        let (_, rest) = error.split_once(&arrow)?;
+        rest.split(':').next()?.trim().parse().ok()
+    })
+}
+
 /// The line of the first `todo!()` (where to start typing), else 1.
 fn first_todo_line(course: &Course, exercise: &crate::course::Exercise) -> usize {
     std::fs::read_to_string(course.root.join(&exercise.file))
@@ -137,4 +146,22 @@ fn hyperlink(path: &std::path::Path, text: &str) -> String {
         "\x1b]8;;file://{}\x1b\\{text}\x1b]8;;\x1b\\",
         path.display()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_location_points_at_the_first_compile_error_in_the_students_file() {
+        let file = Path::new("exercises/day1/src/quotients.rs");
+        let errors = [
+            "error: oops\n  --> exercises/day1/src/lib.rs:3:1\n".to_string(),
+            "error: expected expression, found `}`\n  --> exercises/day1/src/quotients.rs:30:1\n"
+                .to_string(),
+        ];
+        assert_eq!(first_error_line(file, &errors), Some(30));
+        assert_eq!(first_error_line(file, &errors[..1]), None);
+    }
 }
