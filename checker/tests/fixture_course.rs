@@ -3,32 +3,12 @@
 //! stack overflow, abort, a test missing from the graded binary, a compile error in one day
 //! (which must not cost the other days), and broken manifests.
 
+mod common;
+
+use common::fixture;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-/// A fresh copy of the fixture course in a temporary directory.
-fn fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/course"),
-        dir.path(),
-    );
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// Runs the checker in `course`; prints everything if `expected_code` does not match.
 #[track_caller]
