@@ -153,8 +153,33 @@ struct Diagnostic {
 #[derive(Deserialize)]
 struct Span {
     file_name: PathBuf,
+    #[serde(default)]
     is_primary: bool,
     line_start: usize,
+    /// Set when the span lies in a macro's expansion: where the macro was called.
+    #[serde(default)]
+    expansion: Option<Box<Expansion>>,
+}
+
+#[derive(Deserialize)]
+struct Expansion {
+    span: Span,
+}
+
+impl Span {
+    /// This span, or for an error inside a macro from a dependency (whose file is in the
+    /// cargo registry), the call site in the course that expanded it.
+    fn in_course(&self, workspace: &Path) -> &Span {
+        let mut span = self;
+        loop {
+            let inside = span.file_name.is_relative() || span.file_name.starts_with(workspace);
+            match &span.expansion {
+                Some(expansion) if !inside => span = &expansion.span,
+                _ if inside => return span,
+                _ => return self,
+            }
+        }
+    }
 }
 
 /// Parses cargo's JSON lines; lines that are not cargo messages are skipped.
@@ -180,7 +205,11 @@ pub fn parse_messages(stdout: &str, workspace: &Path) -> BuildReport {
                 manifest_path,
                 message,
             } if message.level == "error" => {
-                let primary = message.spans.iter().find(|s| s.is_primary);
+                let primary = message
+                    .spans
+                    .iter()
+                    .find(|s| s.is_primary)
+                    .map(|s| s.in_course(workspace));
                 let error = CompileError {
                     manifest: manifest_path,
                     rendered: message.rendered.unwrap_or_default(),
@@ -218,6 +247,18 @@ mod tests {
 {"reason":"compiler-message","package_id":"p","manifest_path":"/c/exercises/day2/Cargo.toml","target":{"kind":["lib"],"name":"day2"},"message":{"level":"warning","rendered":"warning: unused\n","spans":[]}}
 not json at all
 {"reason":"build-finished","success":false}"#;
+
+    #[test]
+    fn an_error_inside_a_dependencys_macro_is_placed_at_the_call() {
+        let line = r#"{"reason":"compiler-message","package_id":"p","manifest_path":"/c/exercises/day2/Cargo.toml","target":{"kind":["lib"],"name":"day2"},"message":{"level":"error","rendered":"error\n","spans":[{"file_name":"/home/u/.cargo/registry/src/ndarray/src/slice.rs","is_primary":true,"line_start":900,"expansion":{"span":{"file_name":"exercises/day2/src/a.rs","is_primary":false,"line_start":12},"macro_decl_name":"s!"}}]}}"#;
+        let report = parse_messages(line, Path::new("/c"));
+        let error = &report.errors[0];
+        assert_eq!(
+            error.file.as_deref(),
+            Some(Path::new("exercises/day2/src/a.rs"))
+        );
+        assert_eq!(error.line, Some(12));
+    }
 
     #[test]
     fn collects_test_executables_and_errors() {
