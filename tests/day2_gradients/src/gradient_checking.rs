@@ -33,6 +33,8 @@ impl<T: Fn(Objective, GradFn, &Array1<f64>, f64) -> f64> GradCheck for T {}
 
 const FORMULA_TOL: f64 = 1e-12;
 const STEP: f64 = 1e-5;
+/// A second step, wide enough that the numerical gradient visibly depends on it.
+const WIDE_STEP: f64 = 1e-2;
 const HAPPY: f64 = 1e-7;
 
 /// The course's definition, written independently of the student's.
@@ -160,21 +162,30 @@ pub fn rel_error_formula(rel_error: impl RelError) -> CheckResult {
 }
 
 /// Components that are both zero agree perfectly: [0] vs [0] is 0 (not NaN), and so are
-/// [0, 0, 0] vs [0, 0, 0] and [0, 1.5] vs [0, 1.5].
+/// [0, 0, 0] vs [0, 0, 0] and [0, 1.5] vs [0, 1.5]; two empty vectors have error 0 too.
 pub fn rel_error_of_zeros_is_zero(rel_error: impl RelError) -> CheckResult {
     for (a, b) in [
         (array![0.0], array![0.0]),
+        (Array1::zeros(0), Array1::zeros(0)),
         (array![0.0, 0.0, 0.0], array![0.0, 0.0, 0.0]),
         (array![0.0, 1.5], array![0.0, 1.5]),
     ] {
         let got = rel_error(&a, &b);
         if got != 0.0 {
-            let mistake = got.is_nan().then(|| {
-                Mistake::new(
+            let mistake = if got.is_nan() {
+                Some(Mistake::new(
                     "missing_floor",
                     "0 / (|0| + |0|) is 0/0 = NaN: divide by max(1e-8, |a_i| + |b_i|) instead",
-                )
-            });
+                ))
+            } else if got == f64::NEG_INFINITY {
+                Some(Mistake::new(
+                    "max_starts_at_minus_infinity",
+                    "your maximum starts at −∞, which empty vectors return: errors are never \
+                     negative, so start it at 0",
+                ))
+            } else {
+                None
+            };
             return Err(Feedback::new("equal vectors have relative error 0")
                 .call(format!(
                     "rel_error(a = {}, b = {})",
@@ -277,15 +288,25 @@ fn network(inputs: &mut Inputs) -> (TanhNet, Array1<f64>) {
     unreachable!("most random networks qualify")
 }
 
-fn grad_check_call(what: &str, theta: &Array1<f64>) -> String {
+fn grad_check_call(what: &str, theta: &Array1<f64>, h: f64) -> String {
     format!(
-        "grad_check(f = tanh-network loss, grad = {what}, x = {}, h = 1e-5)",
+        "grad_check(f = tanh-network loss, grad = {what}, x = {}, h = {h:e})",
         fmt_vec(theta)
     )
 }
 
 /// `got` equals `want` to `rel_tol` relative (scores are small numbers: `close` would be
 /// absolute for them).
+/// The mean (not the max) of the componentwise relative errors.
+fn mean_rel_error(a: &Array1<f64>, b: &Array1<f64>) -> f64 {
+    let total: f64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs() / (x.abs() + y.abs()).max(1e-8))
+        .sum();
+    total / a.len().max(1) as f64
+}
+
 fn rel_close(got: f64, want: f64, rel_tol: f64) -> bool {
     got == want || (got - want).abs() <= rel_tol * want.abs()
 }
@@ -332,7 +353,7 @@ pub fn grad_check_passes_a_correct_gradient(grad_check: impl GradCheck) -> Check
                 reference_rel_error(&analytic, &forward(&net, &theta, STEP)),
             )];
             return Err(Feedback::new("grad_check should score a correct gradient below 1e-7")
-                .call(grad_check_call("its correct backpropagated gradient", &theta))
+                .call(grad_check_call("its correct backpropagated gradient", &theta, STEP))
                 .expected(format!(
                     "< 1e-7 (the test's own check scores {})",
                     fmt_f64(reference_rel_error(&analytic, &central(&net, &theta, STEP)))
@@ -350,8 +371,9 @@ pub fn grad_check_passes_a_correct_gradient(grad_check: impl GradCheck) -> Check
 }
 
 /// With a buggy gradient (tanh' forgotten, or one partial doubled), grad_check reports
-/// rel_error(grad(x), central gradient): the test's own value to 1e-6 relative, which is
-/// above 1e-2 for these bugs (5 random networks).
+/// rel_error(grad(x), central gradient with the given step h): the test's own value to 1e-6
+/// relative, which is above 1e-2 for these bugs (5 random networks; h = 1e-2 for two of them
+/// and 1e-5 for the others, so a check that ignores its h shows).
 pub fn grad_check_flags_a_buggy_gradient(grad_check: impl GradCheck) -> CheckResult {
     let mut inputs = Inputs::new("day2::grad_check_flags_a_buggy_gradient");
     for k in 0..5 {
@@ -373,10 +395,13 @@ pub fn grad_check_flags_a_buggy_gradient(grad_check: impl GradCheck) -> CheckRes
                 }),
             )
         };
+        // The wide step on networks whose bug (tanh' forgotten) sits in the hidden layer, where
+        // the loss is far from quadratic and the numerical gradient depends on h.
+        let h = if k == 2 || k == 4 { WIDE_STEP } else { STEP };
         let analytic = buggy(&theta);
-        let numeric = central(&net, &theta, STEP);
+        let numeric = central(&net, &theta, h);
         let want = reference_rel_error(&analytic, &numeric);
-        let got = grad_check(&f, &*buggy, &theta, STEP);
+        let got = grad_check(&f, &*buggy, &theta, h);
         if rel_close(got, want, 1e-6) {
             continue;
         }
@@ -404,14 +429,37 @@ pub fn grad_check_flags_a_buggy_gradient(grad_check: impl GradCheck) -> CheckRes
             ),
             (
                 forward_mistake(),
-                reference_rel_error(&analytic, &forward(&net, &theta, STEP)),
+                reference_rel_error(&analytic, &forward(&net, &theta, h)),
+            ),
+            (
+                Mistake::new(
+                    "mean_not_max",
+                    "you average the componentwise errors; grad_check reports the worst one \
+                     (max), as rel_error does",
+                ),
+                mean_rel_error(&analytic, &numeric),
             ),
         ];
+        let ignores_h = [1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7]
+            .into_iter()
+            .filter(|&fixed| fixed != h)
+            .map(|fixed| {
+                let mistake = Mistake::new(
+                    "ignores_h",
+                    format!(
+                        "your check uses a step of its own ({fixed:e}), not the h it is given \
+                         ({h:e}): pass h on to the numerical gradient"
+                    ),
+                );
+                let score = reference_rel_error(&analytic, &central(&net, &theta, fixed));
+                (mistake, score)
+            });
+        let candidates: Vec<_> = candidates.into_iter().chain(ignores_h).collect();
         return Err(Feedback::new(
             "grad_check should report the relative error between grad(x) and the central \
-             numerical gradient",
+             numerical gradient with step h",
         )
-        .call(grad_check_call(what, &theta))
+        .call(grad_check_call(what, &theta, h))
         .expected(fmt_f64(want))
         .got(fmt_f64(got))
         .tolerance("|got − expected| ≤ 1e-6 · expected")

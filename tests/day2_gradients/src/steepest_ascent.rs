@@ -295,7 +295,13 @@ fn steepest_mistakes(g: &Array1<f64>) -> Vec<(Mistake, Array1<f64>)> {
 /// gradient, and 40 random gradients in 2 to 5 dimensions, some tiny and some huge.
 pub fn steepest_ascent_direction(steepest: impl Steepest) -> CheckResult {
     let mut inputs = Inputs::new("day2::steepest_ascent_direction");
-    let mut cases = vec![array![3.0, 4.0], worked_gradient(1.0, 2.0)];
+    // Gradients with some zero components are not zero: they have a steepest direction.
+    let mut cases = vec![
+        array![3.0, 4.0],
+        array![3.0, 0.0],
+        array![0.0, -2.0, 0.0],
+        worked_gradient(1.0, 2.0),
+    ];
     for k in 0..40 {
         let scale = [1.0, 1e-4, 1e5][k % 3];
         cases.push(scale * Array1::from(inputs.uniform_vec(2 + k % 4, -3.0, 3.0)));
@@ -304,12 +310,18 @@ pub fn steepest_ascent_direction(steepest: impl Steepest) -> CheckResult {
         let want = &g / norm(&g);
         let got = steepest(&g);
         let Some(got) = got else {
+            let why = if g.iter().any(|&c| c == 0.0) {
+                "some components are 0, but not all: only a gradient whose every component is 0 \
+                 has no steepest direction (test the length ‖∇f‖, not each component)"
+            } else {
+                "only a zero gradient has no steepest direction"
+            };
             return Err(
                 Feedback::new("steepest_ascent returned None for a nonzero gradient")
                     .call(steepest_call(&g))
                     .expected(format!("Some({})", fmt_vec(&want)))
                     .got("None")
-                    .note("only a zero gradient has no steepest direction")
+                    .note(why)
                     .seed(inputs.seed()),
             );
         };

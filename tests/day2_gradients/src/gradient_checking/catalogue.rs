@@ -71,6 +71,21 @@ fn rel_error_rejects_adding_the_floor() {
 }
 
 #[test]
+fn rel_error_rejects_a_maximum_that_starts_at_minus_infinity() {
+    let from_minus_infinity = |a: &Array1<f64>, b: &Array1<f64>| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs() / (x.abs() + y.abs()).max(1e-8))
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    assert_accepts(rel_error_formula(from_minus_infinity));
+    assert_rejects(
+        rel_error_of_zeros_is_zero(from_minus_infinity),
+        "max_starts_at_minus_infinity",
+    );
+}
+
+#[test]
 fn rel_error_rejects_the_mean() {
     let mean = |a: &Array1<f64>, b: &Array1<f64>| {
         let e = componentwise(a, b, |x, y| (x - y).abs() / (x.abs() + y.abs()).max(1e-8));
@@ -162,6 +177,27 @@ fn grad_check_rejects_forward_differences() {
         grad_check_passes_a_correct_gradient(forward),
         "forward_difference",
     );
+}
+
+#[test]
+fn grad_check_rejects_ignoring_its_step() {
+    let fixed_step =
+        |f: Objective, grad: GradFn, x: &Array1<f64>, _h: f64| right_grad_check(f, grad, x, 1e-6);
+    assert_rejects(grad_check_flags_a_buggy_gradient(fixed_step), "ignores_h");
+}
+
+#[test]
+fn grad_check_rejects_the_mean_error() {
+    let mean = |f: Objective, grad: GradFn, x: &Array1<f64>, h: f64| {
+        let (a, n) = (grad(x), central_gradient(f, x, h));
+        let total: f64 = a
+            .iter()
+            .zip(&n)
+            .map(|(p, q)| (p - q).abs() / (p.abs() + q.abs()).max(1e-8))
+            .sum();
+        total / a.len() as f64
+    };
+    assert_rejects(grad_check_flags_a_buggy_gradient(mean), "mean_not_max");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! alternatives they must accept.
 
 use super::*;
-use gradlings_support::{assert_accepts, assert_rejects};
+use gradlings_support::{assert_accepts, assert_fails_saying, assert_rejects};
 
 fn right_rate(g: &Array1<f64>, u: &Array1<f64>) -> Option<f64> {
     let length = u.dot(u).sqrt();
@@ -147,6 +147,20 @@ fn steepest_rejects_dividing_by_the_squared_length() {
     assert_rejects(
         steepest_ascent_direction(squared),
         "divided_by_norm_squared",
+    );
+}
+
+#[test]
+fn steepest_rejects_none_when_only_some_components_are_zero() {
+    let any_zero = |g: &Array1<f64>| {
+        if g.iter().any(|&c| c == 0.0) {
+            return None;
+        }
+        Some(g / g.dot(g).sqrt())
+    };
+    assert_fails_saying(
+        steepest_ascent_direction(any_zero),
+        "some components are 0, but not all",
     );
 }
 
