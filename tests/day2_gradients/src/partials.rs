@@ -195,6 +195,19 @@ fn gradient_mistakes(func: &VecFn, x: &Array1<f64>, h: f64) -> Vec<(Mistake, Arr
         Mistake::new("probe_not_restored", restore),
         drifting_gradient(func, x, h, h),
     ));
+    let f = |p: &Array1<f64>| func.eval(p);
+    let mut last_skipped = Array1::from_iter((0..n).map(|i| central_partial(&f, x, i, h)));
+    if let Some(last) = last_skipped.last_mut() {
+        *last = 0.0;
+    }
+    list.push((
+        Mistake::new(
+            "last_coordinate_skipped",
+            "the last component is 0: a range `0..n - 1` stops one short; `0..n` (or \
+             `0..x.len()`) visits every coordinate",
+        ),
+        last_skipped,
+    ));
     list
 }
 

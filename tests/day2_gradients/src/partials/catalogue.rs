@@ -200,3 +200,15 @@ fn gradient_accepts_calling_partial() {
     assert_accepts(gradient_probes_one_coordinate(via_partial));
     assert_accepts(gradient_call_budget(via_partial));
 }
+
+#[test]
+fn gradient_rejects_a_loop_that_stops_one_short() {
+    let one_short = |f: Objective, x: &Array1<f64>, h: f64| {
+        let mut g = Array1::zeros(x.len());
+        for i in 0..x.len() - 1 {
+            g[i] = good_partial(f, x, i, h);
+        }
+        g
+    };
+    assert_rejects(gradient_formula(one_short), "last_coordinate_skipped");
+}
