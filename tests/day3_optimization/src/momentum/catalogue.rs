@@ -74,6 +74,13 @@ fn momentum_rejects_an_averaged_velocity() {
 }
 
 #[test]
+fn momentum_rejects_the_learning_rate_applied_twice() {
+    let twice =
+        |lr: f64, mu: f64| heavy_ball(move |v, g| mu * v + lr * g, move |x, _, v, _| x - lr * v);
+    assert_rejects(momentum_update(twice), "lr_applied_twice");
+}
+
+#[test]
 fn momentum_rejects_nesterov() {
     let nesterov = |lr: f64, mu: f64| {
         heavy_ball(
