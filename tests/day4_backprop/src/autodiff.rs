@@ -89,12 +89,23 @@ fn powf_is_right(run: &impl TapeRunner) -> bool {
     all_close(&grads, &[-1.0 / (1.7 * 1.7)], EXACT_TOL)
 }
 
+/// Whether the student's tape keeps only the last contribution to a variable used twice:
+/// y = x + x at x = 1.5 then has ∂y/∂x = 1, not 2 (a sweep seeded with 0 gives 0).
+fn overwrites_gradients(run: &impl TapeRunner) -> bool {
+    let mut program = Program::new(1);
+    program.push(Op::Binary(BinOp::Add, 0, 0));
+    let (_, grads) = run(&program, &[1.5]);
+    all_close(&grads, &[1.0], EXACT_TOL)
+}
+
 /// The catalogued flaw whose gradient matches `got` (and differs from the right one). When
 /// several flaws give the same numbers, the first is named and the others are mentioned.
 ///
 /// A quotient recorded with ∂c/∂b = −a/b gives the very numbers of a / b built as a·b⁻¹ with
 /// the power rule's exponent not lowered; when the student's `powf` is right on its own, the
-/// power rule is not the culprit.
+/// power rule is not the culprit. Likewise `=` for `+=` can leave every gradient 0, as a sweep
+/// seeded with 0 does; a tape that overwrites on a tiny program of its own is not blamed on
+/// its seed.
 fn name_tape_flaw(
     run: &impl TapeRunner,
     program: &Program,
@@ -103,8 +114,12 @@ fn name_tape_flaw(
 ) -> Option<Mistake> {
     let (_, right) = tape_gradient(program, xs, None, Flavor::Derived);
     let powf_right = powf_is_right(run);
+    let overwrites = overwrites_gradients(run);
     let matches = |flaw: TapeFlaw| {
         if flaw == TapeFlaw::PowerRuleExponent && powf_right {
+            return false;
+        }
+        if flaw == TapeFlaw::SeedZero && overwrites {
             return false;
         }
         let flavors: &[Flavor] = match flaw {
