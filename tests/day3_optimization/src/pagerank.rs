@@ -138,15 +138,73 @@ fn mistakes(n: usize, edges: &[(usize, usize)], d: f64) -> Vec<(Mistake, Vec<f64
         ),
         one_update(n, edges, d),
     ));
+    // Two mistakes whose limit has no linear solve: iterate them as a student's loop would.
+    let out_degree = out_degrees(n, edges);
+    let links = |r: &[f64], share: f64, next: &mut [f64]| {
+        for &(from, to) in edges {
+            next[to] += share * r[from] / out_degree[from] as f64;
+        }
+    };
+    let no_damping = iterate_to_limit(n, |r| {
+        let dangling: f64 = (0..n).filter(|&j| out_degree[j] == 0).map(|j| r[j]).sum();
+        let mut next = vec![dangling / n as f64; n];
+        links(r, 1.0, &mut next);
+        next
+    });
+    let renormalised = iterate_to_limit(n, |r| {
+        let mut next = vec![(1.0 - d) / n as f64; n];
+        links(r, d, &mut next);
+        let total: f64 = next.iter().sum();
+        next.iter().map(|v| v / total).collect()
+    });
+    let iterated = [
+        (
+            no_damping,
+            "no_damping",
+            "you follow the links with probability 1: the surfer follows a link with \
+             probability d and jumps to a random page with 1 − d, which every page receives as \
+             (1 − d)/n",
+        ),
+        (
+            renormalised,
+            "dangling_mass_renormalised",
+            "you drop the rank of pages without links and rescale the ranks to sum to 1; that \
+             scales the random jump too. Spread d·Σ_dangling r_j / n over all n pages instead",
+        ),
+    ];
+    for (limit, id, text) in iterated {
+        if let Some(limit) = limit {
+            candidates.push((Mistake::new(id, text), limit));
+        }
+    }
     candidates
 }
 
-/// One update from the uniform start (the test's own iteration step).
-fn one_update(n: usize, edges: &[(usize, usize)], d: f64) -> Vec<f64> {
+fn out_degrees(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     let mut out_degree = vec![0usize; n];
     for &(from, _) in edges {
         out_degree[from] += 1;
     }
+    out_degree
+}
+
+/// The limit of `update` iterated from the uniform start, if it settles.
+fn iterate_to_limit(n: usize, update: impl Fn(&[f64]) -> Vec<f64>) -> Option<Vec<f64>> {
+    let mut ranks = vec![1.0 / n as f64; n];
+    for _ in 0..20_000 {
+        let next = update(&ranks);
+        let change = l1(&next, &ranks);
+        ranks = next;
+        if change < 1e-14 {
+            return Some(ranks);
+        }
+    }
+    None
+}
+
+/// One update from the uniform start (the test's own iteration step).
+fn one_update(n: usize, edges: &[(usize, usize)], d: f64) -> Vec<f64> {
+    let out_degree = out_degrees(n, edges);
     let start = 1.0 / n as f64;
     let dangling = start * out_degree.iter().filter(|&&k| k == 0).count() as f64;
     let mut next = vec![(1.0 - d) / n as f64 + d * dangling / n as f64; n];

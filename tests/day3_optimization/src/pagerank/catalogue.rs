@@ -16,6 +16,8 @@ enum Way {
     DampingSwapped,
     OneUpdate,
     MaxNormStop,
+    NoDamping,
+    DanglingLostRenormalisedEachStep,
 }
 
 fn power_iteration(way: Way) -> impl PagerankFn {
@@ -25,10 +27,10 @@ fn power_iteration(way: Way) -> impl PagerankFn {
         } else {
             edges.to_vec()
         };
-        let (link, jump) = if way == Way::DampingSwapped {
-            (1.0 - d, d)
-        } else {
-            (d, 1.0 - d)
+        let (link, jump) = match way {
+            Way::DampingSwapped => (1.0 - d, d),
+            Way::NoDamping => (1.0, 0.0),
+            _ => (d, 1.0 - d),
         };
         let jump = if way == Way::TeleportNotDivided {
             jump
@@ -39,7 +41,12 @@ fn power_iteration(way: Way) -> impl PagerankFn {
         for &(from, _) in &edges {
             out[from] += 1;
         }
-        let lose_dangling = matches!(way, Way::DanglingLost | Way::DanglingLostThenNormalised);
+        let lose_dangling = matches!(
+            way,
+            Way::DanglingLost
+                | Way::DanglingLostThenNormalised
+                | Way::DanglingLostRenormalisedEachStep
+        );
         let mut r = Array1::from_elem(n, 1.0 / n as f64);
         for _ in 0..10_000 {
             let dangling: f64 = (0..n).filter(|&j| out[j] == 0).map(|j| r[j]).sum();
@@ -58,6 +65,10 @@ fn power_iteration(way: Way) -> impl PagerankFn {
                 for j in (0..n).filter(|&j| out[j] == 0) {
                     next[j] += link * r[j];
                 }
+            }
+            if way == Way::DanglingLostRenormalisedEachStep {
+                let total = next.sum();
+                next /= total;
             }
             let change = if way == Way::MaxNormStop {
                 (&next - &r).iter().fold(0.0f64, |m, v| m.max(v.abs()))
@@ -143,6 +154,25 @@ fn rejects_a_wrong_length() {
     gradlings_support::assert_fails_saying(
         ranks_of_the_example_graph(|n: usize, _: &[(usize, usize)], _, _| Array1::zeros(n - 1)),
         "expected  5 ranks",
+    );
+}
+
+#[test]
+fn rejects_following_links_without_damping() {
+    let undamped = power_iteration(Way::NoDamping);
+    assert_rejects(ranks_of_the_example_graph(&undamped), "no_damping");
+}
+
+#[test]
+fn rejects_renormalising_after_losing_the_dangling_mass() {
+    let renormalised = power_iteration(Way::DanglingLostRenormalisedEachStep);
+    assert_rejects(
+        ranks_of_the_example_graph(&renormalised),
+        "dangling_mass_renormalised",
+    );
+    assert_rejects(
+        random_graphs_match_the_linear_solve(&renormalised),
+        "dangling_mass_renormalised",
     );
 }
 
