@@ -139,6 +139,13 @@ fn cases(inputs: &mut Inputs) -> Vec<Case> {
             false,
         ),
         case(
+            "−(x² + y²)/100000 (concave, if only just: chords lie up to 2e-5 below it)",
+            |p| -1e-5 * (p[0] * p[0] + p[1] * p[1]),
+            vec![-1.0, -1.0],
+            vec![1.0, 1.0],
+            false,
+        ),
+        case(
             "x + y",
             |p| p[0] + p[1],
             vec![-2.0, -2.0],
@@ -290,6 +297,17 @@ fn mistakes() -> Vec<(Mistake, Box<dyn ConvexFn>)> {
         ),
         (
             Mistake::new(
+                "margin_too_wide",
+                "your margin lets real violations through: a function that is concave only \
+                 just breaks the inequality by far less than 1e-3. Use ROUND_OFF_TOL (1e-9) · \
+                 (1 + |f(x)| + |f(y)|): it only has to absorb round-off",
+            ),
+            Box::new(sampler(in_box, uniform_t, true, |fz, chord, margin| {
+                fz > chord + 1e6 * margin
+            })),
+        ),
+        (
+            Mistake::new(
                 "samples_outside_box",
                 "your points are not drawn from the box: each coordinate i must lie between lo[i] \
                  and hi[i] (rng.random_range(lo[i]..hi[i]))",
@@ -415,7 +433,8 @@ pub fn convex_functions_pass(is_convex: impl ConvexFn) -> CheckResult {
 }
 
 /// is_convex_sampled says false for Rosenbrock, Himmelblau, x² + 3xy + y², the upside-down bell
-/// 1 − exp(−(x² + y²)/2) and 4 seeded random indefinite quadratics; 500 pairs each (a miss has
+/// 1 − exp(−(x² + y²)/2), the barely concave −(x² + y²)/100000 (which a margin far above
+/// round-off misses) and 4 seeded random indefinite quadratics; 500 pairs each (a miss has
 /// probability below 1e-48).
 pub fn non_convex_functions_fail(is_convex: impl ConvexFn) -> CheckResult {
     judge(is_convex, "day3::non_convex_functions_fail", false)

@@ -122,6 +122,14 @@ fn accepts_the_reference() {
 }
 
 #[test]
+fn rejects_a_margin_a_million_times_too_wide() {
+    assert_rejects(
+        non_convex_functions_fail(mistake("margin_too_wide")),
+        "margin_too_wide",
+    );
+}
+
+#[test]
 fn accepts_midpoints_and_a_smaller_margin() {
     // t = ½ always, and a margin of 1e-12 instead of 1e-9: still far above round-off.
     let midpoint = sampler(
