@@ -44,10 +44,12 @@ pub fn run_all(
     if jobs.is_empty() {
         return Ok(Vec::new());
     }
-    let store = plan.target_dir.join("nextest");
-    let config = write_config(&plan.target_dir, &store, options.timeout)?;
+    // A directory of this run's own for the config and the report: two gradings at once in
+    // one target directory (two terminals, a script) must not read each other's results.
+    let run_dir = RunDir::new(&plan.target_dir, &options.nonce)?;
+    let store = run_dir.0.join("store");
+    let config = write_config(&run_dir.0, &store, options.timeout)?;
     let junit = store.join(PROFILE).join("junit.xml");
-    let _ = std::fs::remove_file(&junit);
 
     let mut command = Command::new(cargo());
     command
@@ -104,9 +106,26 @@ fn filterset(jobs: &[TestJob]) -> String {
         .join(" | ")
 }
 
-fn write_config(target_dir: &Path, store: &Path, timeout: Duration) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(target_dir)?;
-    let path = target_dir.join("gradlings-nextest.toml");
+/// `target/…/nextest/run-<nonce>`, removed when dropped.
+struct RunDir(PathBuf);
+
+impl RunDir {
+    fn new(target_dir: &Path, nonce: &str) -> anyhow::Result<RunDir> {
+        let dir = target_dir.join("nextest").join(format!("run-{nonce}"));
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("failed to create {}", dir.display()))?;
+        Ok(RunDir(dir))
+    }
+}
+
+impl Drop for RunDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn write_config(dir: &Path, store: &Path, timeout: Duration) -> anyhow::Result<PathBuf> {
+    let path = dir.join("gradlings-nextest.toml");
     // The store (where the JUnit report goes) defaults to the workspace's `target/nextest`,
     // whatever --target-dir says: pin it to the checker's own target directory.
     let store = toml::Value::String(store.display().to_string());
@@ -218,6 +237,22 @@ fn signal_in(message: &str) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_run_has_a_directory_of_its_own_and_leaves_nothing_behind() {
+        let target = tempfile::tempdir().unwrap();
+        let (a, b) = (
+            RunDir::new(target.path(), "aaaa").unwrap(),
+            RunDir::new(target.path(), "bbbb").unwrap(),
+        );
+        assert_ne!(a.0, b.0);
+        let config = write_config(&a.0, &a.0.join("store"), Duration::from_secs(5)).unwrap();
+        assert!(config.starts_with(&a.0), "{}", config.display());
+        let path = a.0.clone();
+        drop(a);
+        assert!(!path.exists(), "{} is left behind", path.display());
+        assert!(b.0.is_dir());
+    }
 
     fn job(binary: &str, name: &str) -> TestJob {
         TestJob {
