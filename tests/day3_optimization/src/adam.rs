@@ -35,6 +35,7 @@ enum Variant {
     Right,
     NoBiasCorrection,
     OnlyMCorrected,
+    OnlyVCorrected,
     EpsInsideSqrt,
     EpsRescaled,
     TOffByOne,
@@ -78,6 +79,7 @@ fn adam_variant(lr: f64, variant: Variant) -> StepFn {
             let (c1, c2) = match variant {
                 Variant::NoBiasCorrection => (1.0, 1.0),
                 Variant::OnlyMCorrected => (1.0 - b1.powi(tc), 1.0),
+                Variant::OnlyVCorrected => (1.0, 1.0 - b2.powi(tc)),
                 _ => (1.0 - b1.powi(tc), 1.0 - b2.powi(tc)),
             };
             let g = grads[i];
@@ -120,6 +122,12 @@ fn adam_mistakes(lr: f64) -> Vec<(Mistake, StepFn)> {
             Variant::OnlyMCorrected,
             "v_not_corrected",
             "you correct m but not v: v̂ = v / (1 − β2ᵗ) as well",
+        ),
+        (
+            Variant::OnlyVCorrected,
+            "m_not_corrected",
+            "you correct v but not m: m̂ = m / (1 − β1ᵗ) as well (without it the first \
+             step moves by only (1 − β1)·lr)",
         ),
         (
             Variant::EpsInsideSqrt,

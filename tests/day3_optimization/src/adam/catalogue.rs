@@ -33,6 +33,18 @@ fn rejects_an_uncorrected_v() {
 }
 
 #[test]
+fn rejects_an_uncorrected_m() {
+    assert_rejects(
+        adam_first_step(variant(Variant::OnlyVCorrected)),
+        "m_not_corrected",
+    );
+    assert_rejects(
+        adam_update(variant(Variant::OnlyVCorrected)),
+        "m_not_corrected",
+    );
+}
+
+#[test]
 fn rejects_eps_inside_the_square_root() {
     assert_rejects(
         adam_update(variant(Variant::EpsInsideSqrt)),
