@@ -56,6 +56,13 @@ fn hessian_rejects_mixed_partials_over_h_squared() {
 }
 
 #[test]
+fn hessian_rejects_mixed_partials_over_2_h_squared() {
+    let wrong = stencil(1e-4, 1.0, 2.0, Fill::Both);
+    assert_rejects(hessian_at_himmelblau_minimum(&wrong), "mixed_divided_by_2");
+    assert_rejects(hessian_matches_exact(&wrong), "mixed_divided_by_2");
+}
+
+#[test]
 fn hessian_rejects_missing_mixed_partials() {
     let wrong = stencil(1e-4, 1.0, 4.0, Fill::DiagonalOnly);
     assert_rejects(

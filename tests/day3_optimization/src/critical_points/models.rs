@@ -39,6 +39,14 @@ pub(super) fn hessian_mistakes(exact: &Array2<f64>) -> Vec<(Mistake, Array2<f64>
         ),
         (
             Mistake::new(
+                "mixed_divided_by_2",
+                "your mixed partials are 2× too large: the four-point stencil spans 2h in each \
+                 direction, so divide by 4h² (or 4·hᵢ·hⱼ), not 2h²",
+            ),
+            off(2.0),
+        ),
+        (
+            Mistake::new(
                 "mixed_partials_missing",
                 "the off-diagonal entries ∂²f/∂xᵢ∂xⱼ (i ≠ j) are missing: they need the \
                  four-point stencil f(+,+) − f(+,−) − f(−,+) + f(−,−)",
