@@ -113,6 +113,24 @@ fn field_mistakes(surf: &Surf, xs: &Array1<f64>, ys: &Array1<f64>) -> Vec<(Mista
             ),
             field_of(xs, ys, |x, y| grad(x, y).map(|g| 2.0 * g)),
         ),
+        (
+            Mistake::new(
+                "sign_flipped",
+                "your field points downhill, −∇f: subtract the lower value from the upper one, \
+                 f(x + h, y) − f(x − h, y)",
+            ),
+            field_of(xs, ys, |x, y| grad(x, y).map(|g| -g)),
+        ),
+        (
+            Mistake::new(
+                "arguments_swapped",
+                "you call f(y, x): f takes x first, then y",
+            ),
+            field_of(xs, ys, |x, y| {
+                let [gx, gy] = grad(y, x);
+                [gy, gx]
+            }),
+        ),
     ];
     if xs.len() == ys.len() {
         // On a square grid a transposed field has the right shape but the wrong values.

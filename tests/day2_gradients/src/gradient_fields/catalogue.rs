@@ -73,6 +73,32 @@ fn rejects_forward_differences() {
 }
 
 #[test]
+fn rejects_a_field_that_points_downhill() {
+    let downhill = |f: Surface, xs: &Array1<f64>, ys: &Array1<f64>| {
+        field_of(xs, ys, |x, y| {
+            [
+                (f(x - 1e-5, y) - f(x + 1e-5, y)) / 2e-5,
+                (f(x, y - 1e-5) - f(x, y + 1e-5)) / 2e-5,
+            ]
+        })
+    };
+    assert_rejects(field_of_random_surfaces(downhill), "sign_flipped");
+}
+
+#[test]
+fn rejects_calling_f_with_its_arguments_swapped() {
+    let swapped = |f: Surface, xs: &Array1<f64>, ys: &Array1<f64>| {
+        field_of(xs, ys, |x, y| {
+            [
+                (f(y, x + 1e-5) - f(y, x - 1e-5)) / 2e-5,
+                (f(y + 1e-5, x) - f(y - 1e-5, x)) / 2e-5,
+            ]
+        })
+    };
+    assert_rejects(field_of_random_surfaces(swapped), "arguments_swapped");
+}
+
+#[test]
 fn rejects_dividing_by_h() {
     let wide =
         |f: Surface, xs: &Array1<f64>, ys: &Array1<f64>| 2.0 * central_field(f, xs, ys, 1e-5);
