@@ -122,6 +122,14 @@ pub(crate) fn mistakes(kind: Kind, f: fn(f64) -> f64, x: f64, h: f64) -> Vec<(Mi
             ),
             (fp - fm) / h,
         ));
+        list.push((
+            Mistake::new(
+                "half_steps",
+                "you step h/2 each way, (f(x + h/2) − f(x − h/2)) / h: that is a central \
+                 quotient with step h/2. Step the whole h each way and divide by 2h",
+            ),
+            (f(x + h / 2.0) - f(x - h / 2.0)) / h,
+        ));
     } else {
         list.push((
             Mistake::new(

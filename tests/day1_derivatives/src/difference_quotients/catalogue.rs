@@ -126,6 +126,14 @@ fn central_rejects_dividing_by_h() {
 }
 
 #[test]
+fn central_rejects_half_steps() {
+    assert_rejects(
+        central_formula(|f, x, h| (f(x + h / 2.0) - f(x - h / 2.0)) / h),
+        "half_steps",
+    );
+}
+
+#[test]
 fn central_rejects_operator_precedence() {
     assert_rejects(
         central_formula(|f, x, h| (f(x + h) - f(x - h)) / 2.0 * h),
