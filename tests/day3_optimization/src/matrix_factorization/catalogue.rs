@@ -123,6 +123,14 @@ fn rejects_a_gradient_without_the_penalty() {
 }
 
 #[test]
+fn rejects_a_halved_penalty_gradient() {
+    assert_rejects(
+        gradient_check(variant(Variant::PenaltyHalvedInGradient)),
+        "penalty_gradient_halved",
+    );
+}
+
+#[test]
 fn rejects_swapped_gradients() {
     let swapped =
         |r: &Array2<f64>, mask: &Array2<bool>, u: &Array2<f64>, v: &Array2<f64>, lambda: f64| {

@@ -54,6 +54,7 @@ pub(super) enum Variant {
     Mean,
     SignFlipped,
     PenaltyMissingInGradient,
+    PenaltyHalvedInGradient,
 }
 
 /// The loss and gradients, by plain loops over the entries.
@@ -96,10 +97,10 @@ pub(super) fn loss_grad(
     };
     let loss = data_factor * data + penalty_factor * squares;
     // The gradient of the data term is 2·data_factor·E·V; of the penalty 2·penalty_factor·U.
-    let gradient_lambda = if variant == Variant::PenaltyMissingInGradient {
-        0.0
-    } else {
-        2.0 * penalty_factor
+    let gradient_lambda = match variant {
+        Variant::PenaltyMissingInGradient => 0.0,
+        Variant::PenaltyHalvedInGradient => penalty_factor,
+        _ => 2.0 * penalty_factor,
     };
     let sign = if variant == Variant::SignFlipped {
         -1.0
@@ -111,7 +112,7 @@ pub(super) fn loss_grad(
     (loss, du, dv)
 }
 
-pub(super) const MISTAKES: [(Variant, &str, &str); 7] = [
+pub(super) const MISTAKES: [(Variant, &str, &str); 8] = [
     (
         Variant::NoHalfOnData,
         "missing_half",
@@ -147,6 +148,11 @@ pub(super) const MISTAKES: [(Variant, &str, &str); 7] = [
         Variant::PenaltyMissingInGradient,
         "penalty_missing_in_gradient",
         "the loss includes the penalty but the gradients do not: add λU to dU and λV to dV",
+    ),
+    (
+        Variant::PenaltyHalvedInGradient,
+        "penalty_gradient_halved",
+        "the gradient of (λ/2)·‖U‖² is λU, not (λ/2)·U: the 2 of the square cancels the ½",
     ),
 ];
 
