@@ -260,6 +260,7 @@ fn blank_verdict(exercise: &Exercise) -> ExerciseVerdict {
         score: 0,
         max_score: exercise.points,
         compile_errors: Vec::new(),
+        first_error_line: None,
         problem: None,
         tests: Vec::new(),
     }

@@ -51,6 +51,8 @@ pub struct ExerciseVerdict {
     pub max_score: u32,
     /// Compiler errors to show (trimmed to what concerns this exercise).
     pub compile_errors: Vec<String>,
+    /// The line of the first of them in the exercise's file, where to look first.
+    pub first_error_line: Option<usize>,
     /// Why it could not be tested, when status is Error without compile errors.
     pub problem: Option<String>,
     pub tests: Vec<TestVerdict>,

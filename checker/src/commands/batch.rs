@@ -211,6 +211,7 @@ fn not_graded(exercise: &Exercise) -> ExerciseVerdict {
         score: 0,
         max_score: exercise.points,
         compile_errors: Vec::new(),
+        first_error_line: None,
         problem: Some("this submission could not be graded; see the notes from grading".into()),
         tests: Vec::new(),
     }

@@ -100,10 +100,10 @@ impl DayFailure<'_> {
     ) {
         let files = distinct_files(errors);
         for &i in day_exercises {
-            let own: Vec<String> = errors
+            let own: Vec<&CompileError> = errors
                 .iter()
+                .copied()
                 .filter(|e| e.file.as_deref() == Some(selection[i].file.as_path()))
-                .map(|e| e.rendered.clone())
                 .collect();
             if own.is_empty() {
                 verdicts[i].problem = Some(format!(
@@ -114,7 +114,8 @@ impl DayFailure<'_> {
                     files.join(", ")
                 ));
             } else {
-                verdicts[i].compile_errors = own;
+                verdicts[i].first_error_line = own[0].line;
+                verdicts[i].compile_errors = own.iter().map(|e| e.rendered.clone()).collect();
             }
         }
     }

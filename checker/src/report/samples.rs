@@ -28,6 +28,7 @@ fn exercise(id: &str, name: &str, day: u32, tests: Vec<TestVerdict>) -> Exercise
         score: 0,
         max_score: 10,
         compile_errors: Vec::new(),
+        first_error_line: None,
         problem: None,
         tests,
     }

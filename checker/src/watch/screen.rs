@@ -34,7 +34,7 @@ pub fn render(course: &Course, session: &Session, link: bool) -> String {
     );
     let verdict = session.verdict.as_ref().filter(|v| v.id == exercise.id);
     let line = verdict
-        .and_then(|v| first_error_line(&exercise.file, &v.compile_errors))
+        .and_then(|v| v.first_error_line)
         .unwrap_or_else(|| first_todo_line(course, exercise));
     let location = format!("{}:{line}", exercise.file.display());
     let location = if link {
@@ -123,15 +123,6 @@ fn keys(session: &Session) -> String {
     }
 }
 
-/// The line of the first compile error in `file`, from rustc's `--> file:line:column`.
-fn first_error_line(file: &std::path::Path, compile_errors: &[String]) -> Option<usize> {
-    let arrow = format!("--> {}:", file.display());
-    compile_errors.iter().find_map(|error| {
-        let (_, rest) = error.split_once(&arrow)?;
-        rest.split(':').next()?.trim().parse().ok()
-    })
-}
-
 /// The line of the first `todo!()` (where to start typing), else 1.
 fn first_todo_line(course: &Course, exercise: &crate::course::Exercise) -> usize {
     std::fs::read_to_string(course.root.join(&exercise.file))
@@ -151,17 +142,35 @@ fn hyperlink(path: &std::path::Path, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
+    use crate::course::sample;
+    use crate::state::State;
+    use crate::verdict::{ExerciseVerdict, Status};
+    use std::collections::BTreeSet;
 
     #[test]
-    fn the_location_points_at_the_first_compile_error_in_the_students_file() {
-        let file = Path::new("exercises/day1/src/quotients.rs");
-        let errors = [
-            "error: oops\n  --> exercises/day1/src/lib.rs:3:1\n".to_string(),
-            "error: expected expression, found `}`\n  --> exercises/day1/src/quotients.rs:30:1\n"
-                .to_string(),
-        ];
-        assert_eq!(first_error_line(file, &errors), Some(30));
-        assert_eq!(first_error_line(file, &errors[..1]), None);
+    fn the_location_is_the_first_compile_error_else_the_first_todo() {
+        let dir = tempfile::tempdir().unwrap();
+        let course = sample(dir.path(), &[(1, "a")]);
+        let exercise = &course.exercises[0];
+        std::fs::write(dir.path().join(&exercise.file), "\n\n    todo!()\n").unwrap();
+        let mut session = Session::new(&course, State::fresh(&course, BTreeSet::new()));
+        let place = |line: usize| format!("{}:{line}", exercise.file.display());
+        assert!(render(&course, &session, false).contains(&place(3)));
+
+        session.verdict = Some(ExerciseVerdict {
+            id: exercise.id.clone(),
+            name: exercise.name.clone(),
+            day: 1,
+            title: exercise.title.clone(),
+            file: exercise.file.clone(),
+            status: Status::Error,
+            score: 0,
+            max_score: 10,
+            compile_errors: vec!["error: expected expression".into()],
+            first_error_line: Some(30),
+            problem: None,
+            tests: Vec::new(),
+        });
+        assert!(render(&course, &session, false).contains(&place(30)));
     }
 }

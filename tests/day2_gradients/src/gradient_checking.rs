@@ -302,7 +302,7 @@ fn mean_rel_error(a: &Array1<f64>, b: &Array1<f64>) -> f64 {
     let total: f64 = a
         .iter()
         .zip(b)
-        .map(|(x, y)| (x - y).abs() / (x.abs() + y.abs()).max(1e-8))
+        .map(|(&x, &y)| gradlings_support::rel_error(x, y))
         .sum();
     total / a.len().max(1) as f64
 }

@@ -67,10 +67,7 @@ fn fixed_point(n: usize, edges: &[(usize, usize)], d: f64, model: Model) -> Vec<
     } else {
         (d, 1.0 - d)
     };
-    let mut out_degree = vec![0usize; n];
-    for &(from, _) in &edges {
-        out_degree[from] += 1;
-    }
+    let out_degree = out_degrees(n, &edges);
     // A = I − link·M, M[to][from] = 1/outdeg(from); dangling columns 1/n.
     let mut a = Array2::<f64>::eye(n);
     for &(from, to) in &edges {

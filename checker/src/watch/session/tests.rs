@@ -36,6 +36,7 @@ fn verdict(id: &str, passed: bool) -> Result<Box<ExerciseVerdict>, String> {
         score: 0,
         max_score: 10,
         compile_errors: Vec::new(),
+        first_error_line: None,
         problem: None,
         tests: vec![TestVerdict {
             name: "t".into(),
